@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+// nbrun: literate experiment articles. See README.md and docs/architecture.md.
+import PackageDescription
+
+let package = Package(
+    name: "nbrun",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nbrun", targets: ["nbrun"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        // The command line: argument parsing and exit codes only.
+        .executableTarget(
+            name: "nbrun",
+            dependencies: ["Runner", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Plan, cache, lock file, check, progress, atomic writes: the pipeline.
+        .target(
+            name: "Runner",
+            dependencies: ["NotebookFormat", "Engine", "Datasets", "Charts", "Article",
+                           .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Front matter, directives, inline expressions, source locations, validation.
+        .target(
+            name: "NotebookFormat",
+            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
+        ),
+        // Tensors, layers, losses, optimizers, fit/evaluate, pruning, seeded RNG.
+        .target(name: "Engine", dependencies: ["CBLAS"]),
+        // MNIST / Fashion-MNIST / IDX / CSV readers and checksums.
+        .target(
+            name: "Datasets",
+            dependencies: ["CZ",
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // Chart description and layout in pure Swift; a Cairo backend that draws it.
+        .target(name: "Charts", dependencies: ["CCairo"]),
+        // The HTML page: prose, figures, tables, provenance; templates.
+        .target(
+            name: "Article",
+            dependencies: ["CCmarkGFM", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]
+        ),
+
+        // C libraries from Debian, one systemLibrary target each.
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CZ", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
+        .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "ArticleTests", dependencies: ["Article"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

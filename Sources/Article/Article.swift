@@ -1,0 +1,2 @@
+// Article module. Placeholder until the module lands.
+public enum ArticleModule { public static let name = "Article" }

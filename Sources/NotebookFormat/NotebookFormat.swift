@@ -1,0 +1,2 @@
+// NotebookFormat module. Placeholder until the module lands.
+public enum NotebookFormatModule { public static let name = "NotebookFormat" }

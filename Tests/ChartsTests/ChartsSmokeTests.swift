@@ -1,0 +1,6 @@
+import XCTest
+@testable import Charts
+
+final class ChartsSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertEqual(ChartsModule.name, "Charts") }
+}

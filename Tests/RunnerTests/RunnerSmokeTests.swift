@@ -1,0 +1,6 @@
+import XCTest
+@testable import Runner
+
+final class RunnerSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertEqual(RunnerModule.name, "Runner") }
+}
