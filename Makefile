@@ -1,0 +1,40 @@
+# nbrun: the two commands of the README, plus install and benchmarks.
+# `make run`  : set up what is missing, build in release mode, run notebooks/dropout.md -> output/dropout/
+# `make test` : set up what is missing, run the test suite.
+
+PREFIX ?= /usr/local
+SWIFT ?= swift
+NOTEBOOK ?= notebooks/dropout.md
+
+.PHONY: run test setup build install uninstall bench articles clean
+
+run: setup build
+	.build/release/nbrun $(NOTEBOOK)
+
+articles: setup build
+	.build/release/nbrun notebooks/dropout.md
+	@if [ -f notebooks/dropout-vs-pruning.md ]; then .build/release/nbrun notebooks/dropout-vs-pruning.md; fi
+
+test: setup
+	$(SWIFT) build
+	$(SWIFT) test
+
+setup:
+	@bash scripts/setup.sh
+
+build:
+	$(SWIFT) build -c release
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 .build/release/nbrun $(DESTDIR)$(PREFIX)/bin/nbrun
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/nbrun
+
+bench: setup
+	$(SWIFT) build -c release --product nbrun-bench
+	.build/release/nbrun-bench $(BENCH_ARGS)
+
+clean:
+	rm -rf .build output/*/

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Results on disk, one folder per cache key: `<root>/<key prefix>/<key>/`.
+///
+/// An entry is written in a temporary folder and renamed into place in one step, so an interrupted
+/// run (Ctrl-C, kill) leaves no entry that a later run would trust. Entries are never modified:
+/// the same key always means the same inputs, so an existing entry is kept as it is.
+struct ResultCache {
+    let root: URL
+
+    /// The folder of the entry for `key`, if a complete one exists.
+    func entry(for key: String) -> URL? {
+        let url = folder(for: key)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return nil
+        }
+        return url
+    }
+
+    /// Writes a new entry: `fill` puts its files in a fresh folder, which is then installed atomically.
+    func store(key: String, fill: (URL) throws -> Void) throws {
+        let target = folder(for: key)
+        let temporary = try AtomicFile.temporaryFolder(beside: target)
+        do {
+            try fill(temporary)
+            try AtomicFile.install(folder: temporary, at: target, replace: false)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    private func folder(for key: String) -> URL {
+        root.appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key)
+    }
+}

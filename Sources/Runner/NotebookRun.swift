@@ -1,0 +1,112 @@
+import Article
+import Engine
+import Foundation
+import NotebookFormat
+
+/// One invocation of nbrun on one notebook: the pipeline of named steps.
+///
+/// parse -> check (format rules, model shapes, plan) -> one step per directive (data, training,
+/// evaluation, figures, tables; cached by key) -> article -> lock. Nothing is written unless every
+/// check passed; the article and the lock are written atomically.
+public struct NotebookRun {
+    public let options: RunOptions
+
+    public init(options: RunOptions) {
+        self.options = options
+    }
+
+    /// `nbrun NOTEBOOK.md`: run, write the article and the lock file.
+    public func run() throws {
+        let progress = ProgressReporter(quiet: options.quiet)
+        let (execution, bytes, stepCount) = try execute(progress: progress, extraSteps: 2)
+        let lock = LockFile(execution: execution, notebookBytes: bytes)
+        let verification = "not verified yet: run `nbrun check \(options.notebook.lastPathComponent)`"
+        try writeArticle(execution, verification: verification, step: StepName(index: stepCount - 1, total: stepCount, name: "write article"), progress: progress)
+        let lockURL = LockFile.url(for: execution.notebook.file)
+        progress.step(StepName(index: stepCount, total: stepCount, name: "write lock \(lockURL.lastPathComponent)"))
+        try AtomicFile.write(try lock.encoded(), to: lockURL)
+    }
+
+    /// `nbrun check NOTEBOOK.md`: run again without the cache and compare with the lock file.
+    public func check(tolerance: Double) throws {
+        let lockURL = LockFile.url(for: options.notebook)
+        guard FileManager.default.fileExists(atPath: lockURL.path) else {
+            throw RunnerFailure(message: "no lock file \(lockURL.path): run `nbrun \(options.notebook.path)` first to write one")
+        }
+        let recorded: LockFile
+        do {
+            recorded = try LockFile.read(from: lockURL)
+        } catch {
+            throw RunnerFailure(message: "\(lockURL.path): not a valid nbrun lock file (\(error)); run `nbrun \(options.notebook.path)` to write a new one")
+        }
+        let progress = ProgressReporter(quiet: options.quiet)
+        var uncached = options
+        uncached.useCache = false
+        let (execution, bytes, stepCount) = try NotebookRun(options: uncached).execute(progress: progress, extraSteps: 2)
+        let fresh = LockFile(execution: execution, notebookBytes: bytes)
+        progress.step(StepName(index: stepCount - 1, total: stepCount, name: "compare with \(lockURL.lastPathComponent)"))
+        let comparison = LockComparison(recorded: recorded, fresh: fresh, tolerance: tolerance)
+        FileHandle.standardOutput.write(Data(CheckReport(comparison: comparison).text.utf8))
+        try writeArticle(execution, verification: comparison.summary,
+                         step: StepName(index: stepCount, total: stepCount, name: "write article"), progress: progress)
+        if !comparison.passed {
+            throw RunnerFailure(message: CheckReport(comparison: comparison).failureMessage(lock: lockURL, notebook: options.notebook))
+        }
+    }
+
+    /// Parses, checks and runs every directive; returns the results, the notebook's bytes and the step count.
+    func execute(progress: ProgressReporter, extraSteps: Int) throws -> (Execution, Data, Int) {
+        let bytes: Data
+        do {
+            bytes = try Data(contentsOf: options.notebook)
+        } catch {
+            throw RunnerFailure(message: "\(options.notebook.path): cannot read the notebook (\(error.localizedDescription)); check the path")
+        }
+        let notebook: Notebook
+        do {
+            notebook = try NotebookParser().parse(contentsOf: options.notebook, overrides: options.overrides)
+        } catch let diagnostics as DiagnosticList {
+            throw RunnerFailure(diagnostics: diagnostics)
+        }
+        let shapeProblems = LayerTranslation.shapeDiagnostics(in: notebook)
+        if !shapeProblems.isEmpty {
+            throw RunnerFailure(diagnostics: DiagnosticList(diagnostics: shapeProblems))
+        }
+        let plan = try Plan(notebook: notebook)
+        let total = 2 + plan.order.count + extraSteps
+        progress.step(StepName(index: 1, total: total, name: "parse \(options.notebook.lastPathComponent)"))
+        progress.step(StepName(index: 2, total: total, name: "check \(plan.order.count) directives"))
+        let execution = Execution(notebook: notebook, options: options, progress: progress)
+        for (offset, directive) in plan.order.enumerated() {
+            let step = StepName(index: 3 + offset, total: total, name: "\(directive.kind.rawValue) \(directive.id)")
+            do {
+                try execution.run(directive, step: step)
+            } catch var failure as RunnerFailure {
+                failure.step = failure.step ?? step.description
+                throw failure
+            } catch {
+                throw RunnerFailure(step: step.description, message: "\(directive.location.file):\(directive.location.line):"
+                    + "\(directive.location.column): error: \(error)")
+            }
+        }
+        return (execution, bytes, total)
+    }
+
+    private func writeArticle(_ execution: Execution, verification: String, step: StepName, progress: ProgressReporter) throws {
+        let name = options.notebook.deletingPathExtension().lastPathComponent
+        let folder = options.outputDirectory.appendingPathComponent(name)
+        progress.step(step, detail: options.selfContained ? "\(folder.path)/index.html, self-contained" : "\(folder.path)/index.html")
+        let provenance = Provenance(execution: execution, verification: verification).items
+        do {
+            let document = try ArticleAssembly(execution: execution).document(provenance: provenance)
+            let template = execution.notebook.frontMatter.template.map {
+                URL(fileURLWithPath: $0, relativeTo: execution.baseDirectory).standardizedFileURL
+            }
+            try ArticleWriter(templateURL: template).write(document, to: folder, selfContained: options.selfContained)
+        } catch let failure as RunnerFailure {
+            throw RunnerFailure(step: step.description, message: failure.message)
+        } catch {
+            throw RunnerFailure(step: step.description, message: "\(error)")
+        }
+    }
+}

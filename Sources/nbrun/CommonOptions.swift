@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import Runner
+
+/// Options shared by `nbrun` (run) and `nbrun check`.
+struct CommonOptions: ParsableArguments {
+    @Argument(help: "The notebook to run (a Markdown file).", completion: .file(extensions: ["md"]))
+    var notebook: String
+
+    @Option(name: .long, help: "Folder that receives <notebook name>/index.html.")
+    var output: String = "output"
+
+    @Option(name: .customLong("set"), parsing: .singleValue,
+            help: ArgumentHelp("Override a front-matter param, e.g. --set epochs=5.", valueName: "name=value"))
+    var overrides: [String] = []
+
+    @Option(name: .long, help: "Worker threads for training (results are identical for any count).")
+    var threads: Int?
+
+    @Flag(name: .long, help: "Write one HTML file with the figures inlined.")
+    var selfContained = false
+
+    @Flag(name: .long, help: "No progress on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        for item in overrides where !item.contains("=") {
+            throw ValidationError("--set expects name=value, got '\(item)'.")
+        }
+        if let threads, threads < 1 {
+            throw ValidationError("--threads must be at least 1, got \(threads).")
+        }
+    }
+
+    func runOptions(useCache: Bool) -> RunOptions {
+        var pairs: [String: String] = [:]
+        for item in overrides {
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            pairs[String(parts[0])] = String(parts[1])
+        }
+        return RunOptions(
+            notebook: URL(fileURLWithPath: notebook),
+            outputDirectory: URL(fileURLWithPath: output),
+            overrides: pairs,
+            useCache: useCache,
+            quiet: quiet,
+            selfContained: selfContained,
+            threads: threads
+        )
+    }
+}

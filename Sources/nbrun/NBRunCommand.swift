@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Runner
+
+/// The root command: `nbrun NOTEBOOK.md` runs a notebook; `nbrun check NOTEBOOK.md` verifies it against its lock.
+///
+/// Exit codes: 0 success, 1 a problem in the user's input (or a check that found changed numbers),
+/// 2 a usage error.
+struct NBRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nbrun",
+        abstract: "Run a literate experiment notebook and write its HTML article.",
+        discussion: """
+            A notebook is a Markdown file whose fenced directives ({dataset}, {model}, {train}, \
+            {evaluate}, {plot}, {table}, ...) declare an experiment. nbrun checks the whole notebook, \
+            trains what changed, renders the figures and writes OUTPUT/<notebook name>/index.html, \
+            plus <notebook name>.lock.json beside the notebook with every number the article shows.
+
+            Exit status: 0 success, 1 a problem in the notebook or its data (or `check` found a \
+            changed number), 2 a usage error.
+            """,
+        version: RunnerInfo.version,
+        subcommands: [RunCommand.self, CheckCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+
+    /// Parses, runs and exits with the documented status; the only place that calls `exit`.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as RunnerFailure {
+            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
