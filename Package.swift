@@ -33,7 +33,7 @@ let package = Package(
             dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
         ),
         // Tensors, layers, losses, optimizers, fit/evaluate, pruning, seeded RNG.
-        .target(name: "Engine", dependencies: ["CBLAS"]),
+        .target(name: "Engine"),  // BLAS is opened at run time (dlopen), see Sources/Engine/Math/BLASLibrary.swift
         // MNIST / Fashion-MNIST / IDX / CSV readers and checksums.
         .target(
             name: "Datasets",

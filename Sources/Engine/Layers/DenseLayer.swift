@@ -1,0 +1,65 @@
+/// Keras `Dense`: y = act(x W + b), W of shape (in, out) as Keras stores it.
+///
+/// Forward, dW = x^T dy and dx = dy W^T are GEMMs split over output columns (or rows of dW) in a
+/// fixed number of chunks; db = column sums of dy, summed over the batch in order.
+final class DenseLayer: Layer {
+    let inputSize: Int
+    let outputSize: Int
+    let activation: Activation
+    let kernel: Parameter
+    let bias: Parameter?
+    var parameters: [Parameter] { [kernel] + (bias.map { [$0] } ?? []) }
+
+    init(inputs: Int, units: Int, activation: Activation, useBias: Bool, generator: inout SeededGenerator) {
+        inputSize = inputs
+        outputSize = units
+        self.activation = activation
+        kernel = Parameter(name: "kernel", shape: [inputs, units])
+        kernel.glorotUniform(fanIn: inputs, fanOut: units, generator: &generator)
+        bias = useBias ? Parameter(name: "bias", shape: [units]) : nil
+    }
+
+    func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, pass: Pass) {
+        let n = outputSize, k = inputSize
+        let w = UnsafePointer(kernel.value.pointer)
+        let b = bias.map { UnsafePointer($0.value.pointer) }
+        let chunks = WorkSplit.chunkCount(n, minimum: 64)
+        let fuse = activation != .softmax
+        WorkSplit.run(chunks: chunks, threads: pass.threads) { c, _ in
+            let cols = WorkSplit.range(c, of: chunks, length: n, multiple: 16)
+            pass.math.sgemm(transA: false, transB: false, m: batch, n: cols.count, k: k, alpha: 1,
+                            a: x, lda: k, b: w + cols.lowerBound, ldb: n, beta: 0, c: y + cols.lowerBound, ldc: n)
+            if fuse {
+                ActivationMath.biasForward(activation, y + cols.lowerBound, rows: batch, width: cols.count,
+                                           stride: n, bias: b.map { $0 + cols.lowerBound })
+            }
+        }
+        if !fuse { ActivationMath.biasForward(activation, y, rows: batch, width: n, stride: n, bias: b) }
+    }
+
+    func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+                  dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass) {
+        let n = outputSize, k = inputSize
+        ActivationMath.backward(activation, y: y, dy: dy, rows: batch, width: n)
+        if let bias { ActivationMath.columnSums(dy, rows: batch, width: n, into: bias.gradient.pointer) }
+        let dyc = UnsafePointer(dy)
+        let w = UnsafePointer(kernel.value.pointer)
+        let dw = kernel.gradient.pointer
+        // dW (k x n) = x^T dy, split over rows of dW; dx (batch x k) = dy W^T, split over columns of dx.
+        let wChunks = WorkSplit.chunkCount(k, minimum: 256)
+        let xChunks = dx == nil ? 0 : WorkSplit.chunkCount(k, minimum: 256)
+        WorkSplit.run(chunks: wChunks + xChunks, threads: pass.threads) { c, _ in
+            if c < wChunks {
+                let rows = WorkSplit.range(c, of: wChunks, length: k, multiple: 16)
+                pass.math.sgemm(transA: true, transB: false, m: rows.count, n: n, k: batch, alpha: 1,
+                                a: x + rows.lowerBound, lda: k, b: dyc, ldb: n, beta: 0,
+                                c: dw + rows.lowerBound * n, ldc: n)
+            } else if let dx {
+                let cols = WorkSplit.range(c - wChunks, of: xChunks, length: k, multiple: 16)
+                pass.math.sgemm(transA: false, transB: true, m: batch, n: cols.count, k: n, alpha: 1,
+                                a: dyc, lda: n, b: w + cols.lowerBound * n, ldb: n, beta: 0,
+                                c: dx + cols.lowerBound, ldc: k)
+            }
+        }
+    }
+}

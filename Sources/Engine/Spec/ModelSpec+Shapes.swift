@@ -1,0 +1,96 @@
+/// Shape inference and validation with Keras' rules (channels_last).
+extension ModelSpec {
+    /// The per-sample output shape of every layer, the input included (index 0).
+    ///
+    /// Conv/pool output size: valid `floor((n - k) / s) + 1`, same `ceil(n / s)` (TensorFlow).
+    /// Throws `ShapeError` for a model Keras would reject or this engine does not support.
+    public func outputShapes() throws -> [[Int]] {
+        guard case .input(let inputShape)? = layers.first else {
+            throw ShapeError(layerIndex: 0, message: "the model must start with an Input layer giving the shape of one sample")
+        }
+        guard !inputShape.isEmpty, inputShape.allSatisfy({ $0 > 0 }) else {
+            throw ShapeError(layerIndex: 0, message: "input shape \(Self.format(inputShape)) must have positive sizes")
+        }
+        var shapes = [inputShape]
+        var current = inputShape
+        for (index, layer) in layers.enumerated().dropFirst() {
+            current = try Self.outputShape(of: layer, input: current, index: index)
+            shapes.append(current)
+        }
+        return shapes
+    }
+
+    static func outputShape(of layer: LayerSpec, input: [Int], index: Int) throws -> [Int] {
+        func fail(_ message: String) -> ShapeError { ShapeError(layerIndex: index, message: message) }
+        switch layer {
+        case .input:
+            throw fail("Input may only be the first layer")
+        case let .conv2D(filters, kernelSize, strides, padding, _, _):
+            guard input.count == 3 else {
+                throw fail("Conv2D needs an input of height x width x channels, got \(format(input))")
+            }
+            guard filters > 0 else { throw fail("Conv2D needs at least one filter, got \(filters)") }
+            let k = try pair(kernelSize, "kernel size", index)
+            let s = try pair(strides, "strides", index)
+            return [try spatial(input[0], k.0, s.0, padding, "kernel", k, input, index),
+                    try spatial(input[1], k.1, s.1, padding, "kernel", k, input, index), filters]
+        case let .maxPooling2D(poolSize, strides, padding), let .averagePooling2D(poolSize, strides, padding):
+            guard input.count == 3 else {
+                throw fail("\(layer.kerasClassName) needs an input of height x width x channels, got \(format(input))")
+            }
+            let p = try pair(poolSize, "pool size", index)
+            let s = try pair(strides ?? poolSize, "strides", index)
+            return [try spatial(input[0], p.0, s.0, padding, "pool", p, input, index),
+                    try spatial(input[1], p.1, s.1, padding, "pool", p, input, index), input[2]]
+        case .flatten:
+            return [input.reduce(1, *)]
+        case let .dense(units, _, _):
+            guard input.count == 1 else {
+                throw fail("Dense needs a flat input, got \(format(input)); add Flatten() before it")
+            }
+            guard units > 0 else { throw fail("Dense needs at least one unit, got \(units)") }
+            return [units]
+        case let .dropout(rate):
+            guard rate >= 0, rate < 1 else { throw fail("Dropout rate must be in [0, 1), got \(rate)") }
+            return input
+        case .activation:
+            return input
+        case let .batchNormalization(momentum, epsilon):
+            guard momentum >= 0, momentum <= 1 else {
+                throw fail("BatchNormalization momentum must be in [0, 1], got \(momentum)")
+            }
+            guard epsilon > 0 else { throw fail("BatchNormalization epsilon must be positive, got \(epsilon)") }
+            return input
+        }
+    }
+
+    private static func pair(_ values: [Int], _ what: String, _ index: Int) throws -> (Int, Int) {
+        let p: (Int, Int)
+        switch values.count {
+        case 1: p = (values[0], values[0])
+        case 2: p = (values[0], values[1])
+        default: throw ShapeError(layerIndex: index, message: "\(what) needs 1 or 2 numbers, got \(values.count)")
+        }
+        guard p.0 > 0, p.1 > 0 else {
+            throw ShapeError(layerIndex: index, message: "\(what) must be positive, got \(format(values))")
+        }
+        return p
+    }
+
+    private static func spatial(_ n: Int, _ k: Int, _ s: Int, _ padding: Padding, _ what: String,
+                                _ window: (Int, Int), _ input: [Int], _ index: Int) throws -> Int {
+        switch padding {
+        case .same:
+            return (n + s - 1) / s
+        case .valid:
+            guard k <= n else {
+                throw ShapeError(layerIndex: index, message:
+                    "\(what) \(window.0)x\(window.1) is larger than its \(input[0])x\(input[1]) input")
+            }
+            return (n - k) / s + 1
+        }
+    }
+
+    /// `[26, 26, 32]` as `26x26x32`.
+    static func format(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: "x") }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+extension Model {
+    /// Trains with Keras' `fit` semantics (reference-facts section 2).
+    ///
+    /// - The last `validationSplit` of the rows (before any shuffling) are held out; Keras rounds the
+    ///   training rows down: floor(count (1 - split)).
+    /// - Each epoch the training rows are permuted (Fisher-Yates with `generator`) when `shuffle`;
+    ///   batches of `batchSize`, the last one partial.
+    /// - loss/accuracy: running per-sample means over the epoch, each batch measured on its forward
+    ///   pass BEFORE its update, dropout active; val_loss/val_accuracy on the held-out rows after the
+    ///   epoch with training=false, batches of `batchSize`.
+    /// The optimizer state starts fresh at each call. `generator` supplies the shuffles and the
+    /// dropout masks, in that order of use, and is advanced.
+    public func fit(_ data: Samples, config: FitConfig, generator: inout SeededGenerator,
+                    progress: (TrainingEvent) -> Void = { _ in }) throws -> History {
+        try check(data)
+        guard config.batchSize > 0 else { throw TrainingError("batch size must be positive, got \(config.batchSize)") }
+        guard config.epochs >= 0 else { throw TrainingError("epochs must not be negative, got \(config.epochs)") }
+        guard config.validationSplit >= 0, config.validationSplit < 1 else {
+            throw TrainingError("validation split must be in [0, 1), got \(config.validationSplit)")
+        }
+        let trainCount = FitConfig.trainingRows(count: data.count, validationSplit: config.validationSplit)
+        guard trainCount > 0 else { throw TrainingError("no training rows left after the validation split") }
+        let valRange = trainCount..<data.count
+        let steps = (trainCount + config.batchSize - 1) / config.batchSize
+        let sampleSize = data.sampleSize, classes = network.outputSize
+        network.reserve(batch: config.batchSize)
+        let optimizer = Optimizer(spec: config.optimizer, parameters: network.parameters)
+        let pass = Pass(training: true, threads: config.threads, generator: generator)
+        defer { generator = pass.generator }
+        var order = Array(0..<trainCount)
+        var labelBatch = [Int32](repeating: 0, count: config.batchSize)
+        var history = History()
+
+        try data.features.withUnsafeBufferPointer { features in
+            try data.labels.withUnsafeBufferPointer { labels in
+                for epoch in 1...max(config.epochs, 1) where config.epochs > 0 {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    progress(.epochBegan(epoch: epoch, of: config.epochs, steps: steps))
+                    if config.shuffle {
+                        for i in stride(from: trainCount - 1, to: 0, by: -1) {
+                            order.swapAt(i, pass.generator.nextInt(below: i + 1))
+                        }
+                    }
+                    var lossSum = 0.0, correct = 0, seen = 0
+                    pass.training = true
+                    for step in 0..<steps {
+                        let lo = step * config.batchSize, batch = min(config.batchSize, trainCount - lo)
+                        let input = network.input
+                        for i in 0..<batch {
+                            let row = order[lo + i]
+                            (input + i * sampleSize).update(from: features.baseAddress! + row * sampleSize, count: sampleSize)
+                            labelBatch[i] = labels[row]
+                        }
+                        network.forward(batch: batch, pass: pass)
+                        let result = labelBatch.withUnsafeBufferPointer {
+                            LossHead.evaluate(output: network.output, labels: $0.baseAddress!, batch: batch, classes: classes,
+                                              fromLogits: network.headSoftmax, gradient: network.outputGradient)
+                        }
+                        guard result.lossSum.isFinite else {
+                            throw TrainingError("the loss became \(result.lossSum) at epoch \(epoch), step \(step + 1); lower the learning rate")
+                        }
+                        network.backward(batch: batch, pass: pass)
+                        optimizer.step(threads: pass.threads)
+                        lossSum += result.lossSum
+                        correct += result.correct
+                        seen += batch
+                        progress(.batchEnded(epoch: epoch, step: step + 1, steps: steps,
+                                             loss: Float(lossSum / Double(seen)), accuracy: Float(Double(correct) / Double(seen))))
+                    }
+                    var record = EpochRecord(loss: Float(lossSum / Double(seen)), accuracy: Float(Double(correct) / Double(seen)),
+                                             seconds: 0)
+                    if !valRange.isEmpty {
+                        pass.training = false
+                        let v = measure(features: features.baseAddress!, labels: labels.baseAddress!, rows: valRange,
+                                        sampleSize: sampleSize, batchSize: config.batchSize, pass: pass, predictions: nil)
+                        record.valLoss = Float(v.lossSum / Double(valRange.count))
+                        record.valAccuracy = Float(Double(v.correct) / Double(valRange.count))
+                    }
+                    record.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                    history.epochs.append(record)
+                    progress(.epochEnded(epoch: epoch, record: record))
+                }
+            }
+        }
+        return history
+    }
+
+    /// Throws when `data` does not fit the model's input or outputs.
+    func check(_ data: Samples) throws {
+        guard data.sampleSize == network.sizes[0] else {
+            throw TrainingError("samples of shape \(ModelSpec.format(data.shape)) do not fit the model's input \(ModelSpec.format(shapes[0]))")
+        }
+        let classes = network.outputSize
+        if let bad = data.labels.first(where: { $0 < 0 || Int($0) >= classes }) {
+            throw TrainingError("label \(bad) is outside the model's \(classes) classes")
+        }
+    }
+
+    /// Loss sum and correct count over contiguous `rows`, inference mode, in batches.
+    func measure(features: UnsafePointer<Float>, labels: UnsafePointer<Int32>, rows: Range<Int>, sampleSize: Int,
+                 batchSize: Int, pass: Pass, predictions: UnsafeMutablePointer<Int32>?) -> LossHead.Result {
+        network.reserve(batch: batchSize)
+        let classes = network.outputSize
+        var total = LossHead.Result(lossSum: 0, correct: 0)
+        var lo = rows.lowerBound
+        while lo < rows.upperBound {
+            let batch = min(batchSize, rows.upperBound - lo)
+            network.input.update(from: features + lo * sampleSize, count: batch * sampleSize)
+            network.forward(batch: batch, pass: pass)
+            let r = LossHead.evaluate(output: network.output, labels: labels + lo, batch: batch, classes: classes,
+                                      fromLogits: network.headSoftmax, gradient: nil)
+            if let predictions {
+                for i in 0..<batch {
+                    let z = network.output + i * classes
+                    var best = 0
+                    for j in 1..<max(classes, 1) where z[j] > z[best] { best = j }
+                    predictions[lo - rows.lowerBound + i] = Int32(best)
+                }
+            }
+            total.lossSum += r.lossSum
+            total.correct += r.correct
+            lo += batch
+        }
+        return total
+    }
+}
