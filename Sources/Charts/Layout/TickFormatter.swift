@@ -31,14 +31,12 @@ enum TickFormatter {
         return ticks.map { number($0, decimals: d) }
     }
 
+    /// Plain numbers when every tick lies in 0.001...9999, else all as powers of ten.
     static func log(_ ticks: [Double]) -> [String] {
-        ticks.map { v in
-            if v >= 1e-3 && v < 1e4 {
-                let d = max(0, decimals(for: v))
-                return number(v, decimals: d)
-            }
-            return scientific(v)
+        if ticks.allSatisfy({ $0 >= 1e-3 && $0 < 1e4 }) {
+            return ticks.map { number($0, decimals: max(0, decimals(for: $0))) }
         }
+        return ticks.map(scientific)
     }
 
     /// "1×10⁻⁴", "2.5×10⁶", or "10⁻⁴" for a mantissa of 1.
