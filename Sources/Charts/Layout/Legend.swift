@@ -1,0 +1,112 @@
+/// One legend row: a handle (a line sample or a colour patch) and its label.
+struct LegendEntry {
+    enum Handle { case line(dashed: Bool, marker: Bool), patch(alpha: Double) }
+    var label: String
+    var color: Color
+    var handle: Handle
+}
+
+/// What the data occupy in the plot area, for choosing where the legend hides least.
+struct Obstacles {
+    var points: [Point] = []
+    var segments: [(Point, Point)] = []
+    var rects: [Rect] = []
+
+    /// matplotlib's legend badness: data vertices inside `box`, plus line segments crossing it,
+    /// plus patches (bars) overlapping it.
+    func badness(_ box: Rect) -> Int {
+        points.filter(box.contains).count
+            + segments.filter { box.intersectsSegment($0.0, $0.1) }.count
+            + rects.filter(box.intersects).count
+    }
+}
+
+/// matplotlib's `loc="best"`: candidate spots in matplotlib's order (upper right, upper left,
+/// lower left, lower right, center left, center right, lower center, upper center, center),
+/// the first that covers no data, else the one covering least (`Legend._find_best_position`).
+enum LegendPlacer {
+    enum Spot: String, CaseIterable {
+        case upperRight, upperLeft, lowerLeft, lowerRight, centerLeft, centerRight, lowerCenter, upperCenter, center
+    }
+
+    /// The legend's frame for `spot`, `pad` px inside `plot`.
+    static func frame(_ spot: Spot, size: (width: Double, height: Double), plot: Rect, pad: Double) -> Rect {
+        let left = plot.minX + pad, right = plot.maxX - pad - size.width, midX = plot.midX - size.width / 2
+        let top = plot.minY + pad, bottom = plot.maxY - pad - size.height, midY = plot.midY - size.height / 2
+        let (x, y): (Double, Double)
+        switch spot {
+        case .upperRight: (x, y) = (right, top)
+        case .upperLeft: (x, y) = (left, top)
+        case .lowerLeft: (x, y) = (left, bottom)
+        case .lowerRight: (x, y) = (right, bottom)
+        case .centerLeft: (x, y) = (left, midY)
+        case .centerRight: (x, y) = (right, midY)
+        case .lowerCenter: (x, y) = (midX, bottom)
+        case .upperCenter: (x, y) = (midX, top)
+        case .center: (x, y) = (midX, midY)
+        }
+        return Rect(x: x, y: y, width: size.width, height: size.height)
+    }
+
+    /// The best spot and its frame.
+    static func best(size: (width: Double, height: Double), plot: Rect, pad: Double,
+                     obstacles: Obstacles) -> (Spot, Rect) {
+        var best: (Spot, Rect, Int)?
+        for spot in Spot.allCases {
+            let box = frame(spot, size: size, plot: plot, pad: pad)
+            let bad = obstacles.badness(box)
+            if bad == 0 { return (spot, box) }
+            if best == nil || bad < best!.2 { best = (spot, box, bad) }
+        }
+        return (best!.0, best!.1)
+    }
+}
+
+extension TextLayout {
+    /// Legend rows measured: the frame size and each row's label lines' widths.
+    func legendSize(_ entries: [LegendEntry]) -> (width: Double, height: Double) {
+        let fs = style.fontPx
+        let textWidth = entries.map { measurer.measure($0.label, size: fs).width }.max() ?? 0
+        let width = 2 * style.legendBorderPad * fs + style.legendHandleLength * fs + style.legendHandleTextPad * fs + textWidth
+        let rows = Double(entries.count)
+        let height = 2 * style.legendBorderPad * fs + rows * legendRowHeight + (rows - 1) * style.legendLabelSpacing * fs
+        return (width, height)
+    }
+
+    /// Height of one legend row (matplotlib's text height of about 1.3 font sizes).
+    var legendRowHeight: Double { 1.3 * style.fontPx }
+
+    /// Frame, handles and labels of a legend in `frame`.
+    func legendPrimitives(_ entries: [LegendEntry], frame: Rect) -> [Primitive] {
+        let fs = style.fontPx
+        var out: [Primitive] = [.rect(frame, fill: Color.white.withAlpha(style.legendFrameAlpha),
+                                      stroke: Stroke(color: .gray(style.legendEdgeGray), width: style.spineWidth * style.pt),
+                                      cornerRadius: 0.2 * fs)]
+        var top = frame.minY + style.legendBorderPad * fs
+        let handleLeft = frame.minX + style.legendBorderPad * fs
+        let handleRight = handleLeft + style.legendHandleLength * fs
+        for e in entries {
+            let mid = top + legendRowHeight / 2
+            switch e.handle {
+            case .line(let dashed, let marker):
+                let lw = style.lineWidth * style.pt
+                out.append(.polyline([Point(handleLeft, mid), Point(handleRight, mid)],
+                                     Stroke(color: e.color, width: lw, dash: dashed ? [3.7 * lw, 1.6 * lw] : []), clip: nil))
+                if marker {
+                    out.append(.markers([Point((handleLeft + handleRight) / 2, mid)], radius: style.markerSize * style.pt / 2,
+                                        fill: e.color, clip: nil))
+                }
+            case .patch(let alpha):
+                let h = style.legendHandleHeight * fs
+                out.append(.rect(Rect(x: handleLeft, y: mid - h / 2, width: handleRight - handleLeft, height: h),
+                                 fill: e.color.withAlpha(alpha), stroke: nil))
+            }
+            let m = measurer.measure(e.label, size: fs)
+            let baseline = mid + (m.ascent - m.descent) / 2
+            out.append(.text(item(e.label, at: Point(handleRight + style.legendHandleTextPad * fs, baseline), size: fs,
+                                  align: .left, color: style.textColor)))
+            top += legendRowHeight + style.legendLabelSpacing * fs
+        }
+        return out
+    }
+}
