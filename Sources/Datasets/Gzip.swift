@@ -14,12 +14,16 @@ enum Gzip {
         return try stream.inflateAll(bytes, sizeHint: sizeHint(bytes))
     }
 
-    /// The ISIZE field of the last member (uncompressed size mod 2^32), a good first allocation.
+    /// The first output allocation: the ISIZE field of the last member (uncompressed size mod
+    /// 2^32), capped at 8 times the input (IDX images compress 2-5x) so that a truncated or corrupt
+    /// file, whose last four bytes are not ISIZE, cannot ask for gigabytes; beyond it the output
+    /// doubles as needed.
     private static func sizeHint(_ bytes: [UInt8]) -> Int {
-        guard bytes.count >= 18 else { return 1 << 16 }
+        let floor = 1 << 16
+        guard bytes.count >= 18 else { return floor }
         let n = bytes.count
         let isize = Int(bytes[n - 4]) | Int(bytes[n - 3]) << 8 | Int(bytes[n - 2]) << 16 | Int(bytes[n - 1]) << 24
-        return max(isize, 1 << 16)
+        return max(min(isize, 8 * n + floor), floor)
     }
 }
 
