@@ -1,2 +1,0 @@
-// Datasets module. Placeholder until the module lands.
-public enum DatasetsModule { public static let name = "Datasets" }

