@@ -1,0 +1,35 @@
+import Foundation
+
+extension ArticleWriter {
+    /// Writes `directory/index.html` and, unless `selfContained`, `directory/figures/<fileName>` for
+    /// every figure. The page is rendered first, then written into a staging folder beside `directory`
+    /// and swapped in, so a failure leaves the previous output as it was and no stale figure survives.
+    /// `directory` is created if needed; an existing one may only hold a previous output
+    /// (`index.html`, `figures/`), otherwise the write is refused rather than deleting other files.
+    /// - Throws: `ArticleError` for rendering or file system failures.
+    public func write(_ document: ArticleDocument, to directory: URL, selfContained: Bool = false) throws {
+        let html = try render(document, selfContained: selfContained)
+        try AtomicDirectory.replace(directory) { staging in
+            let page = staging.appendingPathComponent("index.html")
+            do {
+                try Data(html.utf8).write(to: page)
+            } catch {
+                throw ArticleError("cannot write \(page.path): \(error.localizedDescription)")
+            }
+            guard !selfContained else { return }
+            let figures = staging.appendingPathComponent("figures")
+            let pngs = document.blocks.compactMap { block -> Figure? in
+                if case .figure(let figure) = block { return figure } else { return nil }
+            }
+            guard !pngs.isEmpty else { return }
+            do {
+                try FileManager.default.createDirectory(at: figures, withIntermediateDirectories: false)
+                for figure in pngs {
+                    try figure.png.write(to: figures.appendingPathComponent(figure.fileName))
+                }
+            } catch {
+                throw ArticleError("cannot write the figures into \(figures.path): \(error.localizedDescription)")
+            }
+        }
+    }
+}
