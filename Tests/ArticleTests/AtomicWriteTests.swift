@@ -70,4 +70,25 @@ final class AtomicWriteTests: XCTestCase {
         try ArticleWriter().write(ArticleDocument(title: "T"), to: output)
         XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
     }
+
+    func testFallbackWithoutExchangeReplacesTheFolder() throws {
+        let output = parent.appendingPathComponent("out")
+        for content in ["first", "second"] {
+            try AtomicDirectory.replace(output, allowExchange: false) { staging in
+                try Data(content.utf8).write(to: staging.appendingPathComponent("index.html"))
+            }
+        }
+        XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8), "second")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent.path), ["out"])
+    }
+
+    func testFailureWhileFillingRemovesTheStagingFolder() throws {
+        let output = parent.appendingPathComponent("out")
+        struct Boom: Error {}
+        XCTAssertThrowsError(try AtomicDirectory.replace(output) { staging in
+            try Data("half".utf8).write(to: staging.appendingPathComponent("index.html"))
+            throw Boom()
+        })
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent.path), [])
+    }
 }
