@@ -68,4 +68,16 @@ final class TemplateTests: XCTestCase {
         XCTAssertFalse(html.contains(#"class="byline""#), "no byline without author and date")
         XCTAssertFalse(html.contains(#"class="provenance""#))
     }
+
+    func testCopiedDefaultTemplateRendersTheSamePage() throws {
+        let defaults = try ArticleWriter.defaultTemplateDirectory()
+        let names = try FileManager.default.contentsOfDirectory(atPath: defaults.path).sorted()
+        XCTAssertEqual(names, ["article.mustache", "code.mustache", "figure.mustache", "model-summary.mustache",
+                               "provenance.mustache", "style.css", "table.mustache", "toc.mustache"])
+        for name in names {
+            try FileManager.default.copyItem(at: defaults.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+        }
+        let copied = try ArticleWriter(templateURL: directory.appendingPathComponent("article.mustache"))
+        XCTAssertEqual(try copied.render(SampleDocuments.japanese()), try ArticleWriter().render(SampleDocuments.japanese()))
+    }
 }
