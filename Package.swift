@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
-        .testTarget(name: "ArticleTests", dependencies: ["Article"], exclude: ["Support/html_check.py"]),
+        .testTarget(name: "ArticleTests", dependencies: ["Article"], exclude: ["Support/html_check.py", "Golden"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
     ],
     swiftLanguageModes: [.v5]

@@ -27,4 +27,10 @@ public struct ArticleWriter: Sendable {
         let context = try PageBuilder(document: document, selfContained: selfContained, templates: templates).context()
         return templates.page.render(context, library: templates.library)
     }
+
+    /// The folder holding the default `article.mustache`, its partials and `style.css`: copy it to start a
+    /// custom template (`nbrun` can point `ArticleWriter(templateURL:)` at the copied `article.mustache`).
+    public static func defaultTemplateDirectory() throws -> URL {
+        try TemplateSet.defaultDirectory()
+    }
 }

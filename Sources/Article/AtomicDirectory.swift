@@ -17,7 +17,8 @@ enum AtomicDirectory {
     /// so pointing the writer at a folder of other files (a home directory) cannot delete them.
     static let ownedEntries: Set<String> = ["index.html", "figures", ".DS_Store"]
 
-    static func replace(_ target: URL, fill: (URL) throws -> Void) throws {
+    /// - Parameter allowExchange: false forces the two-rename fallback (tests use it).
+    static func replace(_ target: URL, allowExchange: Bool = true, fill: (URL) throws -> Void) throws {
         let fm = FileManager.default
         let target = target.standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -58,7 +59,7 @@ enum AtomicDirectory {
             stagingInUse = false
             return
         }
-        if exchange(staging, target) {
+        if allowExchange, exchange(staging, target) {
             return  // staging now holds the old content; the deferred removal deletes it
         }
         let backup = parent.appendingPathComponent(".\(name).old-\(token)")
