@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "nbrun", targets: ["nbrun"]),
+        .executable(name: "nbrun-bench", targets: ["EngineBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,6 +35,8 @@ let package = Package(
         ),
         // Tensors, layers, losses, optimizers, fit/evaluate, pruning, seeded RNG.
         .target(name: "Engine"),  // BLAS is opened at run time (dlopen), see Sources/Engine/Math/BLASLibrary.swift
+        // nbrun-bench: trains the blog model on MNIST and reports speed (docs/engine-backend.md).
+        .executableTarget(name: "EngineBenchmark", dependencies: ["Engine"]),
         // MNIST / Fashion-MNIST / IDX / CSV readers and checksums.
         .target(
             name: "Datasets",

@@ -58,7 +58,7 @@ enum ActivationMath {
         let n = rows * width
         switch activation {
         case .linear: return
-        case .relu: for i in 0..<n where y[i] <= 0 { dy[i] = 0 }
+        case .relu: for i in 0..<n { dy[i] = y[i] > 0 ? dy[i] : 0 }
         case .sigmoid: for i in 0..<n { dy[i] *= y[i] * (1 - y[i]) }
         case .tanh: for i in 0..<n { dy[i] *= 1 - y[i] * y[i] }
         case .softmax:

@@ -15,7 +15,8 @@ final class Network {
     private var gradients: [FloatBuffer] = []
     private var owner: [Int] = []
     private(set) var capacity = 0
-    private let needsInputGradient: [Bool]
+    /// Whether layers[j] must produce dL/dx (false when no earlier layer has trainable weights).
+    let needsInputGradient: [Bool]
 
     init(spec: ModelSpec, generator: inout SeededGenerator) throws {
         let shapes = try spec.outputShapes()

@@ -32,25 +32,20 @@ final class Pool2DLayer: Layer {
         reserve(batch: batch)
         let g = geometry, c = g.channels, outSize = outputSize
         let arg = argmax.pointer
+        let tiled = kind == .max && g.padTop == 0 && g.padLeft == 0
         WorkSplit.run(chunks: batch, threads: pass.threads) { s, _ in
             let xs = x + s * g.inputSize, ys = y + s * outSize, args = arg + s * outSize
+            if tiled {
+                Self.maxPoolSample(xs, ys, args, g)
+                return
+            }
             for oy in 0..<g.outHeight {
                 for ox in 0..<g.outWidth {
                     let (rows, cols) = window(oy, ox)
                     let o = (oy * g.outWidth + ox) * c
                     switch kind {
                     case .max:
-                        let first = (rows.lowerBound * g.width + cols.lowerBound) * c
-                        for ch in 0..<c { ys[o + ch] = xs[first + ch]; args[o + ch] = Int32(first + ch) }
-                        for iy in rows {
-                            for ix in cols {
-                                let base = (iy * g.width + ix) * c
-                                for ch in 0..<c where xs[base + ch] > ys[o + ch] {
-                                    ys[o + ch] = xs[base + ch]
-                                    args[o + ch] = Int32(base + ch)
-                                }
-                            }
-                        }
+                        Self.maxWindow(xs, ys + o, args + o, rows: rows, cols: cols, width: g.width, channels: c)
                     case .average:
                         for ch in 0..<c { ys[o + ch] = 0 }
                         for iy in rows {
@@ -92,6 +87,69 @@ final class Pool2DLayer: Layer {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// Max and first argmax over one window for every channel; cells visited row by row, so ties
+    /// keep the first cell (as NumPy/TensorFlow argmax).
+    @inline(__always)
+    static func maxWindow(_ xs: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ arg: UnsafeMutablePointer<Int32>,
+                          rows: Range<Int>, cols: Range<Int>, width: Int, channels c: Int) {
+        let first = (rows.lowerBound * width + cols.lowerBound) * c
+        for ch in 0..<c { y[ch] = xs[first + ch]; arg[ch] = Int32(first + ch) }
+        for iy in rows {
+            for ix in cols {
+                let base = (iy * width + ix) * c
+                if base == first { continue }
+                let cell = xs + base
+                for ch in 0..<c {
+                    let v = cell[ch]
+                    let better = v > y[ch]
+                    y[ch] = better ? v : y[ch]
+                    arg[ch] = better ? Int32(base + ch) : arg[ch]
+                }
+            }
+        }
+    }
+
+    /// Max pooling of one sample without padding: windows fully inside the input, cells visited row
+    /// by row (ties keep the first), four channels at a time with branch-free selects.
+    static func maxPoolSample(_ xs: UnsafePointer<Float>, _ ys: UnsafeMutablePointer<Float>,
+                              _ args: UnsafeMutablePointer<Int32>, _ g: WindowGeometry) {
+        let c = g.channels, rowStride = g.width * c
+        let raw = UnsafeRawPointer(xs)
+        let lanes = SIMD4<Int32>(0, 1, 2, 3)
+        let cells = (0..<(g.kernelHeight * g.kernelWidth)).map { ($0 / g.kernelWidth) * rowStride + ($0 % g.kernelWidth) * c }
+        for oy in 0..<g.outHeight {
+            for ox in 0..<g.outWidth {
+                let first = (oy * g.strideY * g.width + ox * g.strideX) * c
+                let o = (oy * g.outWidth + ox) * c
+                var ch = 0
+                while ch + 4 <= c {
+                    var best = raw.loadUnaligned(fromByteOffset: (first + ch) * 4, as: SIMD4<Float>.self)
+                    var at = lanes &+ Int32(truncatingIfNeeded: first + ch)
+                    for k in 1..<cells.count {
+                        let index = first + cells[k] + ch
+                        let v = raw.loadUnaligned(fromByteOffset: index * 4, as: SIMD4<Float>.self)
+                        let better = v .> best
+                        best.replace(with: v, where: better)
+                        at.replace(with: lanes &+ Int32(truncatingIfNeeded: index), where: better)
+                    }
+                    UnsafeMutableRawPointer(ys + o + ch).storeBytes(of: best, as: SIMD4<Float>.self)
+                    UnsafeMutableRawPointer(args + o + ch).storeBytes(of: at, as: SIMD4<Int32>.self)
+                    ch += 4
+                }
+                while ch < c {
+                    var best = xs[first + ch], at = first + ch
+                    for k in 1..<cells.count {
+                        let index = first + cells[k] + ch
+                        if xs[index] > best { best = xs[index]; at = index }
+                    }
+                    ys[o + ch] = best
+                    args[o + ch] = Int32(truncatingIfNeeded: at)
+                    ch += 1
                 }
             }
         }

@@ -44,7 +44,12 @@ struct WindowGeometry: Equatable {
                     if iy < 0 || iy >= height {
                         out.update(repeating: 0, count: rowLength)
                     } else if x0 >= 0 && x0 + kernelWidth <= width {
-                        out.update(from: x + (iy * width + x0) * channels, count: rowLength)
+                        let src = x + (iy * width + x0) * channels
+                        if rowLength <= 16 {
+                            for j in 0..<rowLength { out[j] = src[j] }
+                        } else {
+                            out.update(from: src, count: rowLength)
+                        }
                     } else {
                         for kx in 0..<kernelWidth {
                             let ix = x0 + kx

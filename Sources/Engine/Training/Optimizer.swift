@@ -37,14 +37,9 @@ final class Optimizer {
             switch spec {
             case let .adam(lr, b1, b2, eps):
                 let alpha = lr * (1 - Foundation.pow(b2, t)).squareRoot() / (1 - Foundation.pow(b1, t))
-                let c1 = 1 - b1, c2 = 1 - b2
                 WorkSplit.run(chunks: chunks, threads: threads) { c, _ in
-                    for i in WorkSplit.range(c, of: chunks, length: count, multiple: 16) {
-                        let gi = g[i]
-                        m[i] += (gi - m[i]) * c1
-                        v[i] += (gi * gi - v[i]) * c2
-                        w[i] -= (m[i] * alpha) / (v[i].squareRoot() + eps)
-                    }
+                    let r = WorkSplit.range(c, of: chunks, length: count, multiple: 16)
+                    Self.adam(w: w, g: g, m: m, v: v, range: r, alpha: alpha, b1: b1, b2: b2, eps: eps)
                 }
             case let .sgd(lr, momentum, nesterov):
                 WorkSplit.run(chunks: chunks, threads: threads) { c, _ in
@@ -71,6 +66,37 @@ final class Optimizer {
                     }
                 }
             }
+        }
+    }
+
+    /// The Adam update on `range`, eight lanes at a time (same formula as the scalar tail).
+    static func adam(w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, m: UnsafeMutablePointer<Float>,
+                     v: UnsafeMutablePointer<Float>, range: Range<Int>, alpha: Float, b1: Float, b2: Float, eps: Float) {
+        typealias V = SIMD8<Float>
+        let c1 = 1 - b1, c2 = 1 - b2
+        var i = range.lowerBound
+        let rw = UnsafeMutableRawPointer(w), rg = UnsafeRawPointer(g), rm = UnsafeMutableRawPointer(m),
+            rv = UnsafeMutableRawPointer(v)
+        let s = MemoryLayout<Float>.stride
+        while i + 8 <= range.upperBound {
+            let gi = rg.loadUnaligned(fromByteOffset: i * s, as: V.self)
+            var mi = rm.loadUnaligned(fromByteOffset: i * s, as: V.self)
+            var vi = rv.loadUnaligned(fromByteOffset: i * s, as: V.self)
+            var wi = rw.loadUnaligned(fromByteOffset: i * s, as: V.self)
+            mi += (gi - mi) * c1
+            vi += (gi * gi - vi) * c2
+            wi -= (mi * alpha) / (vi.squareRoot() + eps)
+            rm.storeBytes(of: mi, toByteOffset: i * s, as: V.self)
+            rv.storeBytes(of: vi, toByteOffset: i * s, as: V.self)
+            rw.storeBytes(of: wi, toByteOffset: i * s, as: V.self)
+            i += 8
+        }
+        while i < range.upperBound {
+            let gi = g[i]
+            m[i] += (gi - m[i]) * c1
+            v[i] += (gi * gi - v[i]) * c2
+            w[i] -= (m[i] * alpha) / (v[i].squareRoot() + eps)
+            i += 1
         }
     }
 }
