@@ -83,10 +83,20 @@ enum SampleCharts {
             xLabel: "Predicted label", yLabel: "True label", colorBarLabel: "Count")), width: 640, height: 560)
     }
 
+    /// A long Japanese title, axis labels and legend labels: wrapped, never cut.
+    static var longJapanese: Chart {
+        Chart(title: "ドロップアウトなしで訓練したモデルの検証データに対する損失の推移（エポックごと、シード0、バッチサイズ32）",
+              kind: .line(LineChart(
+                series: [LineSeries(label: "検証損失（ドロップアウトなし、学習率 0.001、Adam、バッチサイズ 32）", epochs: BlogCurves.valLoss),
+                         LineSeries(label: "検証損失（ドロップアウト 0.5）", epochs: BlogCurves.dropoutValLoss, dashed: true)],
+                xLabel: "エポック（1 から数える）", yLabel: "交差エントロピー損失（検証データ）", integerX: true)))
+    }
+
     static var all: [(String, Chart)] {
         [("accuracy", BlogCurves.accuracyChart()), ("loss", BlogCurves.lossChart()),
          ("accuracy-ja", japaneseAccuracy), ("dropout-sweep", dropoutSweep), ("sparsity-sweep", sparsitySweep),
-         ("bars", grouped), ("weights", weights), ("digits", digits), ("confusion", confusion)]
+         ("bars", grouped), ("weights", weights), ("digits", digits), ("confusion", confusion),
+         ("long-japanese", longJapanese)]
     }
 }
 

@@ -21,6 +21,7 @@ extension BarChart {
             x: AxisRequest(dataLo: 0, dataHi: Double(categories.count - 1), categories: categories, label: xLabel),
             y: AxisRequest(scale: yScale, dataLo: lo, dataHi: hi, stickyZero: true, label: yLabel),
             legend: series.enumerated().map { LegendEntry(label: $1.label, color: .cycle($0), handle: .patch(alpha: 1)) },
+            legendOutsideWhenCovering: true,
             content: { xa, ya, plot in
                 var out: [Primitive] = []
                 var obstacles = Obstacles()
