@@ -104,6 +104,27 @@ final class LayoutTests: XCTestCase {
         assertReadable(try bars.layout(measurer: measurer), "japanese bars")
     }
 
+    func testWrapPrefersJapanesePunctuationAndSpaces() {
+        let text = TextLayout(measurer: measurer, style: Style())
+        // 10 px per wide character at size 10: 12 characters per 120 px line.
+        XCTAssertEqual(text.wrap("検証損失の推移、エポックごとの変化", maxWidth: 120, size: 10),
+                       ["検証損失の推移、", "エポックごとの変化"])
+        XCTAssertEqual(text.wrap("validation loss per epoch", maxWidth: 100, size: 10), ["validation loss", "per epoch"])
+        XCTAssertEqual(text.wrap("あいうえおかきくけこさしすせそ", maxWidth: 50, size: 10), ["あいうえお", "かきくけこ", "さしすせそ"])
+        XCTAssertEqual(text.wrap("", maxWidth: 5, size: 10), [""])
+    }
+
+    func testBarLimitsCutBars() throws {
+        let chart = Chart(title: nil, kind: .bar(BarChart(categories: ["a", "b"], series: [BarSeries(label: "", values: [0.98, 0.99])],
+                                                          yLimits: 0.97...1.0)))
+        let scene = try chart.layout(measurer: measurer)
+        let plot = scene.plotAreas[0]
+        let bars = scene.primitives.compactMap { p -> Rect? in if case .rect(let r, let fill, nil, _) = p, fill != .white { return r }; return nil }
+        XCTAssertEqual(bars.count, 2)
+        XCTAssertTrue(bars.allSatisfy { plot.contains($0) && abs($0.maxY - plot.maxY) < 1e-9 })
+        XCTAssertEqual(scene.yTicks.first!, 0.97, accuracy: 1e-12)
+    }
+
     func testManyCategoriesTurnVertical() throws {
         let names = (0..<30).map { "category \($0)" }
         let chart = Chart(title: nil, kind: .bar(BarChart(categories: names, series: [BarSeries(label: "", values: names.indices.map(Double.init))])))
