@@ -83,10 +83,30 @@ enum SampleCharts {
             xLabel: "Predicted label", yLabel: "True label", colorBarLabel: "Count")), width: 640, height: 560)
     }
 
+    /// A long Japanese title, axis labels and legend labels: wrapped, never cut.
+    static var longJapanese: Chart {
+        Chart(title: "ドロップアウトなしで訓練したモデルの検証データに対する損失の推移（エポックごと、シード0、バッチサイズ32）",
+              kind: .line(LineChart(
+                series: [LineSeries(label: "検証損失（ドロップアウトなし、学習率 0.001、Adam、バッチサイズ 32）", epochs: BlogCurves.valLoss),
+                         LineSeries(label: "検証損失（ドロップアウト 0.5）", epochs: BlogCurves.dropoutValLoss, dashed: true)],
+                xLabel: "エポック（1 から数える）", yLabel: "交差エントロピー損失（検証データ）", integerX: true)))
+    }
+
+    /// Fashion-MNIST class names: too long for a cell, so the column labels turn vertical.
+    static var fashionConfusion: Chart {
+        let names = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
+        var values = [[Double]](repeating: [Double](repeating: 0, count: 10), count: 10)
+        for r in 0..<10 { for c in 0..<10 { values[r][c] = r == c ? 0.80 + 0.02 * Double(r % 8) : (abs(r - c) == 2 ? 0.05 : 0.001) } }
+        return Chart(title: "Fashion-MNIST confusion (row-normalised)", kind: .heatmap(Heatmap(
+            rowLabels: names, columnLabels: names, values: values, xLabel: "Predicted", yLabel: "True",
+            colorBarLabel: "Fraction of the row")), width: 640, height: 600)
+    }
+
     static var all: [(String, Chart)] {
         [("accuracy", BlogCurves.accuracyChart()), ("loss", BlogCurves.lossChart()),
          ("accuracy-ja", japaneseAccuracy), ("dropout-sweep", dropoutSweep), ("sparsity-sweep", sparsitySweep),
-         ("bars", grouped), ("weights", weights), ("digits", digits), ("confusion", confusion)]
+         ("bars", grouped), ("weights", weights), ("digits", digits), ("confusion", confusion),
+         ("long-japanese", longJapanese), ("fashion-confusion", fashionConfusion)]
     }
 }
 

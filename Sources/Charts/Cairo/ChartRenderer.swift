@@ -3,7 +3,7 @@ import Foundation
 
 /// Renders charts with Cairo: PNG at `scale` x the figure size (2x by default: a 640x480 figure
 /// becomes 1280x960 pixels, sharp on high-density screens), or SVG.
-public struct ChartRenderer {
+public struct ChartRenderer: Sendable {
     /// Device pixels per figure px for PNG output.
     public var scale: Double
 

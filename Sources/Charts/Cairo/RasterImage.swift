@@ -63,7 +63,7 @@ struct RasterImage: Equatable {
         var differing = 0
         var diff = [UInt32](repeating: 0, count: pixels.count)
         for i in pixels.indices {
-            if RasterImage.channelDifference(pixels[i], other.pixels[i]) > threshold {
+            if pixels[i] != other.pixels[i] && RasterImage.channelDifference(pixels[i], other.pixels[i]) > threshold {
                 differing += 1
                 diff[i] = 0xff0000
             } else {

@@ -19,24 +19,26 @@ extension BarChart {
         let layout = CartesianLayout(
             style: style, width: width, height: height, title: title,
             x: AxisRequest(dataLo: 0, dataHi: Double(categories.count - 1), categories: categories, label: xLabel),
-            y: AxisRequest(scale: yScale, dataLo: lo, dataHi: hi, stickyZero: true, label: yLabel),
+            y: AxisRequest(scale: yScale, dataLo: lo, dataHi: hi, limits: yLimits, stickyZero: true, label: yLabel),
             legend: series.enumerated().map { LegendEntry(label: $1.label, color: .cycle($0), handle: .patch(alpha: 1)) },
+            legendOutsideWhenCovering: true,
             content: { xa, ya, plot in
                 var out: [Primitive] = []
                 var obstacles = Obstacles()
                 let barWidth = 0.8 / n
-                let basePx = yScale == .log ? plot.maxY : plot.maxY - ya.fraction(0) * plot.height
+                func clampY(_ y: Double) -> Double { min(max(y, plot.minY), plot.maxY) }
+                let basePx = yScale == .log ? plot.maxY : clampY(plot.maxY - ya.fraction(0) * plot.height)
                 let text = TextLayout(measurer: measurer, style: style)
                 for (si, s) in series.enumerated() {
                     for (ci, v) in s.values.enumerated() where ya.accepts(v) {
                         let x0 = Double(ci) - 0.4 + Double(si) * barWidth
                         let left = plot.minX + xa.fraction(x0) * plot.width
                         let right = plot.minX + xa.fraction(x0 + barWidth) * plot.width
-                        let top = plot.maxY - ya.fraction(v) * plot.height
+                        let top = clampY(plot.maxY - ya.fraction(v) * plot.height)
                         let r = Rect(left: left, top: min(top, basePx), right: right, bottom: max(top, basePx))
                         out.append(.rect(r, fill: .cycle(si), stroke: nil))
                         obstacles.rects.append(r)
-                        if annotate {
+                        if annotate && r.height > 0 {
                             let label = BarChart.valueLabel(v)
                             let size = style.fontPx * 0.9
                             let y = v >= 0 || yScale == .log ? r.minY - 2 * style.pt : r.maxY + 2 * style.pt + measurer.measure(label, size: size).ascent

@@ -14,6 +14,9 @@ struct CartesianLayout {
     var x: AxisRequest
     var y: AxisRequest
     var legend: [LegendEntry] = []
+    /// When every spot inside the plot would cover data, put the legend outside, right of the
+    /// plot (bars: a legend over bars hides them; lines show through its translucent frame).
+    var legendOutsideWhenCovering = false
     /// Draws the data into the plot area and reports what they cover.
     var content: (_ x: Axis, _ y: Axis, _ plot: Rect) -> ([Primitive], Obstacles)
 
@@ -27,6 +30,12 @@ struct CartesianLayout {
     }
 
     func scene(measurer: TextMeasurer, fontFamily: String) -> Scene {
+        let inside = scene(measurer: measurer, fontFamily: fontFamily, legendOutside: false)
+        guard legendOutsideWhenCovering, inside.legendBadness > 0 else { return inside.scene }
+        return scene(measurer: measurer, fontFamily: fontFamily, legendOutside: true).scene
+    }
+
+    private func scene(measurer: TextMeasurer, fontFamily: String, legendOutside: Bool) -> (scene: Scene, legendBadness: Int) {
         let text = TextLayout(measurer: measurer, style: style)
         let fs = style.fontPx, pt = style.pt, edge = style.edgePad
         let tickOut = (style.tickLength + style.tickPad) * pt
@@ -35,6 +44,10 @@ struct CartesianLayout {
         let titleLines = title.map { $0.isEmpty ? [] : text.wrap($0, maxWidth: width - 2 * edge, size: style.titlePx) } ?? []
         let xLabelLines = x.label.map { $0.isEmpty ? [] : text.wrap($0, maxWidth: width - 2 * edge, size: fs) } ?? []
 
+        let entries = legend.filter { !$0.label.isEmpty }
+        let legendLines = text.legendLines(entries, maxWidth: legendOutside ? 0.3 * width : 0.75 * base.width)
+        let legendSize = text.legendSize(legendLines)
+        let legendPad = style.legendBorderAxesPad * fs
         var plot = base
         var xa = x.axis(bins: 1, style: style), ya = y.axis(bins: 1, style: style)
         var xt = XTickLabels(lines: [], rotated: false, height: 0, minX: 0, maxX: 0)
@@ -50,7 +63,7 @@ struct CartesianLayout {
             let topNeed = titleLines.isEmpty ? edge : style.titlePad * pt + text.blockHeight(titleLines, size: style.titlePx) + edge
             var left = max(base.minX, leftNeed)
             if xt.minX < edge { left = max(left, plot.minX + edge - xt.minX) }
-            var right = base.maxX
+            var right = legendOutside ? min(base.maxX, width - edge - legendSize.width - legendPad) : base.maxX
             if xt.maxX > width - edge { right = min(right, plot.maxX - (xt.maxX - (width - edge))) }
             let next = Rect(left: left, top: max(base.minY, topNeed), right: right, bottom: min(base.maxY, height - bottomNeed))
             if next == plot { break }
@@ -121,17 +134,22 @@ struct CartesianLayout {
             }
         }
         // Legend, where it covers the least data.
-        let entries = legend.filter { !$0.label.isEmpty }
+        var badness = 0
         if !entries.isEmpty {
-            let size = text.legendSize(entries)
-            let (_, frame) = LegendPlacer.best(size: size, plot: plot, pad: style.legendBorderAxesPad * fs, obstacles: obstacles)
-            scene.primitives += text.legendPrimitives(entries, frame: frame)
+            let frame: Rect
+            if legendOutside {
+                frame = Rect(x: plot.maxX + legendPad, y: plot.minY, width: legendSize.width, height: legendSize.height)
+            } else {
+                (_, frame) = LegendPlacer.best(size: legendSize, plot: plot, pad: legendPad, obstacles: obstacles)
+                badness = obstacles.badness(frame)
+            }
+            scene.primitives += text.legendPrimitives(entries, lines: legendLines, frame: frame)
             scene.legend = frame
         }
         scene.plotAreas = [plot]
         scene.xTicks = x.categories == nil ? xa.ticks : []
         scene.yTicks = ya.ticks
-        return scene
+        return (scene, badness)
     }
 
     /// The x axis with as many ticks as fit without labels touching, and its labels' layout.

@@ -63,21 +63,34 @@ enum LegendPlacer {
 }
 
 extension TextLayout {
-    /// Legend rows measured: the frame size and each row's label lines' widths.
-    func legendSize(_ entries: [LegendEntry]) -> (width: Double, height: Double) {
-        let fs = style.fontPx
-        let textWidth = entries.map { measurer.measure($0.label, size: fs).width }.max() ?? 0
-        let width = 2 * style.legendBorderPad * fs + style.legendHandleLength * fs + style.legendHandleTextPad * fs + textWidth
-        let rows = Double(entries.count)
-        let height = 2 * style.legendBorderPad * fs + rows * legendRowHeight + (rows - 1) * style.legendLabelSpacing * fs
-        return (width, height)
+    /// Fixed horizontal parts of a legend row: border pads, handle and the gap to the label.
+    private var legendChrome: Double {
+        (2 * style.legendBorderPad + style.legendHandleLength + style.legendHandleTextPad) * style.fontPx
     }
 
-    /// Height of one legend row (matplotlib's text height of about 1.3 font sizes).
-    var legendRowHeight: Double { 1.3 * style.fontPx }
+    /// Each label's lines, wrapped so the legend is at most `maxWidth` wide.
+    func legendLines(_ entries: [LegendEntry], maxWidth: Double) -> [[String]] {
+        let textWidth = max(maxWidth - legendChrome, 4 * style.fontPx)
+        return entries.map { wrap($0.label, maxWidth: textWidth, size: style.fontPx) }
+    }
+
+    /// The legend frame's size for labels laid out in `lines`.
+    func legendSize(_ lines: [[String]]) -> (width: Double, height: Double) {
+        let fs = style.fontPx
+        let textWidth = lines.map { maxWidth($0, size: fs) }.max() ?? 0
+        let rows = lines.map(legendRowHeight).reduce(0, +)
+        let height = 2 * style.legendBorderPad * fs + rows + Double(max(lines.count - 1, 0)) * style.legendLabelSpacing * fs
+        return (legendChrome + textWidth, height)
+    }
+
+    /// Height of one legend row: matplotlib's text height of about 1.3 font sizes, plus a line
+    /// advance per extra line of a wrapped label.
+    func legendRowHeight(_ lines: [String]) -> Double {
+        1.3 * style.fontPx + Double(max(lines.count - 1, 0)) * lineHeight(style.fontPx)
+    }
 
     /// Frame, handles and labels of a legend in `frame`.
-    func legendPrimitives(_ entries: [LegendEntry], frame: Rect) -> [Primitive] {
+    func legendPrimitives(_ entries: [LegendEntry], lines: [[String]], frame: Rect) -> [Primitive] {
         let fs = style.fontPx
         var out: [Primitive] = [.rect(frame, fill: Color.white.withAlpha(style.legendFrameAlpha),
                                       stroke: Stroke(color: .gray(style.legendEdgeGray), width: style.spineWidth * style.pt),
@@ -85,8 +98,8 @@ extension TextLayout {
         var top = frame.minY + style.legendBorderPad * fs
         let handleLeft = frame.minX + style.legendBorderPad * fs
         let handleRight = handleLeft + style.legendHandleLength * fs
-        for e in entries {
-            let mid = top + legendRowHeight / 2
+        for (e, labelLines) in zip(entries, lines) {
+            let mid = top + 0.65 * fs
             switch e.handle {
             case .line(let dashed, let marker):
                 let lw = style.lineWidth * style.pt
@@ -101,11 +114,14 @@ extension TextLayout {
                 out.append(.rect(Rect(x: handleLeft, y: mid - h / 2, width: handleRight - handleLeft, height: h),
                                  fill: e.color.withAlpha(alpha), stroke: nil))
             }
-            let m = measurer.measure(e.label, size: fs)
-            let baseline = mid + (m.ascent - m.descent) / 2
-            out.append(.text(item(e.label, at: Point(handleRight + style.legendHandleTextPad * fs, baseline), size: fs,
-                                  align: .left, color: style.textColor)))
-            top += legendRowHeight + style.legendLabelSpacing * fs
+            let m = measurer.measure(labelLines[0], size: fs)
+            var baseline = mid + (m.ascent - m.descent) / 2
+            for line in labelLines {
+                out.append(.text(item(line, at: Point(handleRight + style.legendHandleTextPad * fs, baseline), size: fs,
+                                      align: .left, color: style.textColor)))
+                baseline += lineHeight(fs)
+            }
+            top += legendRowHeight(labelLines) + style.legendLabelSpacing * fs
         }
         return out
     }

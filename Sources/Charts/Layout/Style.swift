@@ -21,7 +21,7 @@ struct Style {
     var textColor = Color.black
     var mistakeColor = Color(hex: 0xd62728)
     /// Breathing room kept between text and the figure edge, px.
-    var edgePad = 4.0
+    var edgePad = 8.0
 
     var fontPx: Double { fontSize * pt }
     var titlePx: Double { titleSize * pt }

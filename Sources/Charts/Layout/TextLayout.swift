@@ -43,11 +43,24 @@ struct TextLayout {
             if fits(word) { current = word; continue }
             for ch in word {
                 let next = current + String(ch)
-                if fits(next) || current.isEmpty { current = next } else { lines.append(current); current = String(ch) }
+                if fits(next) || current.isEmpty { current = next; continue }
+                // Prefer a break after Japanese punctuation or before an opening bracket, if one
+                // lies in the second half of the line; else break between any two characters.
+                let chars = Array(current)
+                if let cut = (max(1, chars.count / 2)..<chars.count).reversed().first(where: { TextLayout.breaksAfter(chars[$0 - 1], chars[$0]) }) {
+                    lines.append(String(chars[..<cut])); current = String(chars[cut...]) + String(ch)
+                } else {
+                    lines.append(current); current = String(ch)
+                }
             }
         }
         if !current.isEmpty { lines.append(current) }
         return lines.isEmpty ? [text] : lines
+    }
+
+    /// Whether a line may end between `a` and `b` by preference: after 、。・）」 or before （「.
+    static func breaksAfter(_ a: Character, _ b: Character) -> Bool {
+        "、。，．・）」』】".contains(a) || "（「『【".contains(b)
     }
 
     /// Widest line of `lines` at `size`.

@@ -6,7 +6,7 @@ import Foundation
 /// from {1, 2, 2.5, 5, 10} x 10^k at least (hi - lo) / maxBins, ticks at its multiples - the
 /// "nice numbers" of Heckbert (Graphics Gems, 1990) with matplotlib's step set, so ticks match
 /// the figures readers know. Integer axes drop 2.5 and steps below 1. Log axes tick decades,
-/// adding 2x and 5x (then all of 1x-9x) when fewer than two decades are in view.
+/// adding 2x and 5x (then all of 1x-9x) when fewer than three decades are in view.
 enum TickLocator {
     /// matplotlib's `nbins='auto'`: axis length in points / (3 font sizes) for x, / (2 font
     /// sizes) for y, clamped to 1...9.
@@ -52,7 +52,7 @@ enum TickLocator {
         func within(_ v: Double) -> Bool { v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9) }
         for subs in [[1.0], [1.0, 2, 5], [1.0, 2, 3, 4, 5, 6, 7, 8, 9]] {
             let ticks = (e0...e1).flatMap { e in subs.map { $0 * pow(10, Double(e)) } }.filter(within)
-            if ticks.count >= 2 {
+            if ticks.count >= 3 || (ticks.count == 2 && subs.count == 9) {
                 if ticks.count <= maxTicks || subs.count > 1 { return ticks }
                 // Too many decades: every n-th one.
                 let every = Int((Double(ticks.count) / Double(maxTicks)).rounded(.up))

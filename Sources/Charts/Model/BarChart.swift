@@ -19,16 +19,20 @@ public struct BarChart: Sendable {
     public var xLabel: String?
     public var yLabel: String?
     public var yScale: AxisScale = .linear
+    /// Fixed y view limits (to show small differences between accuracies near 1); `nil` for 0
+    /// to the largest value plus a 5% margin. Bars are cut at the plot's edges.
+    public var yLimits: ClosedRange<Double>?
     /// Write each bar's value above it.
     public var annotate: Bool = false
 
     public init(categories: [String], series: [BarSeries], xLabel: String? = nil, yLabel: String? = nil,
-                yScale: AxisScale = .linear, annotate: Bool = false) {
+                yScale: AxisScale = .linear, yLimits: ClosedRange<Double>? = nil, annotate: Bool = false) {
         self.categories = categories
         self.series = series
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.yScale = yScale
+        self.yLimits = yLimits
         self.annotate = annotate
     }
 }
