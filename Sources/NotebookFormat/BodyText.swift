@@ -99,6 +99,7 @@ extension BodyText {
                                           at: location, length: oldLength,
                                           suggestion: Spelling.suggestion(for: name, in: names))
                         value = String(chars[i...close])
+                        diagnostics.explained.insert(location)
                     }
                     line.pieces.append((newStart: newCount, newLength: value.count, oldStart: i, oldLength: oldLength))
                     result += value

@@ -32,4 +32,6 @@ struct DirectiveDraft {
     var payload: DirectivePayload?
     var references: [Reference] = []
     var paths: [PathUse] = []
+    /// The body had errors, so defaults may stand in for values written wrongly.
+    var hadErrors = false
 }

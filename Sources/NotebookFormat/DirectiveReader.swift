@@ -19,10 +19,15 @@ struct DirectiveReader {
         let closed = endLine > startLine && last.count >= fenceLength && last.allSatisfy { $0 == fenceChar }
         if !closed {
             diagnostics.error("this directive's fence is never closed", at: header,
-                              suggestion: "end the block with a line `\(String(repeating: fenceChar, count: fenceLength))`")
+                              suggestion: "end the block with a line \(String(repeating: fenceChar, count: fenceLength))")
         }
-        guard let info = DirectiveHeader.parse(line: startLine, source: source, diagnostics: diagnostics) else { return nil }
+        guard let info = DirectiveHeader.parse(line: startLine, source: source, diagnostics: diagnostics) else {
+            let words = source.line(startLine).split(whereSeparator: { " {}`~\t".contains($0) })
+            if let last = words.last, words.count >= 2 { diagnostics.brokenIDs.insert(String(last)) }
+            return nil
+        }
 
+        let before = diagnostics.diagnostics.count
         let bodyEnd = closed ? endLine - 1 : endLine
         var rawLines: [(text: String, line: Int, indent: Int)] = []
         if startLine + 1 <= bodyEnd {
@@ -48,6 +53,9 @@ struct DirectiveReader {
                                    labelSpan: labelSpan, source: source,
                                    body: body.lines.dropFirst(optionCount).map(\.text).joined(separator: "\n"))
         draft = DirectiveDecoder(draft: draft, body: body, diagnostics: diagnostics).decode()
+        draft.hadErrors = diagnostics.diagnostics.count > before || !diagnostics.explained.isEmpty && body.lines.contains { line in
+            line.pieces.contains { diagnostics.explained.contains(SourceLocation(file: self.source.file, line: line.sourceLine, column: line.indent + $0.oldStart + 1)) }
+        }
         return draft
     }
 

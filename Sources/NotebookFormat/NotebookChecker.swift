@@ -101,20 +101,22 @@ struct NotebookChecker {
     private func resolve(_ r: DirectiveDraft.Reference, in d: DirectiveDraft) -> DirectiveKind? {
         let named = drafts.filter { $0.id == r.id }
         if let match = named.first(where: { r.expected.contains($0.kind) }) { return match.kind }
+        if diagnostics.brokenIDs.contains(r.id) { return nil }
         let wanted = r.expected.map { "`\($0.rawValue)`" }.joined(separator: " or ")
+        let article = r.expected.first == .evaluate ? "an" : "a"
         let candidates = drafts.filter { r.expected.contains($0.kind) }.map(\.id)
         if r.implicit {
             diagnostics.error("`train` directive `\(d.id)` has no `model:` and no model is named `\(d.id)`", at: r.span,
                               suggestion: candidates.isEmpty ? "add a `model` directive with id `\(d.id)`"
                                                              : "add `model: \(Spelling.closest(to: r.id, in: candidates) ?? candidates[0])`")
-        } else if let other = named.first {
+        } else if let other = named.first(where: { $0.kind != .model }) ?? named.first {
             var hint: String?
-            if other.kind == .train, r.expected == [.evaluate] {
-                hint = "add an `evaluate` directive with `model: \(r.id)` and name it here"
+            if other.kind == .train || other.kind == .model, r.expected == [.evaluate] {
+                hint = "add an `evaluate` directive with `model: \(other.kind == .train ? r.id : "<train id>")` and name it here"
             } else if let c = Spelling.closest(to: r.id, in: candidates) {
                 hint = "did you mean `\(c)`?"
             }
-            diagnostics.error("\(r.role) must name a \(wanted) directive, but `\(r.id)` is a `\(other.kind.rawValue)`",
+            diagnostics.error("\(r.role) must name \(article) \(wanted) directive, but `\(r.id)` is a `\(other.kind.rawValue)`",
                               at: r.span, suggestion: hint)
         } else {
             diagnostics.error("no \(wanted) directive named `\(r.id)`", at: r.span,
@@ -128,6 +130,7 @@ struct NotebookChecker {
     private func checkPath(_ e: Expression, span: Span, wantsSeries: Bool) -> DirectiveKind? {
         let path = e.path
         let named = drafts.filter { $0.id == path.root }
+        if named.isEmpty, diagnostics.brokenIDs.contains(path.root) { return nil }
         guard let owner = named.first(where: { $0.kind != .model }) ?? named.first else {
             let producers = drafts.filter { [.dataset, .model, .train, .evaluate].contains($0.kind) }.map(\.id)
             diagnostics.error("no directive named `\(path.root)`", at: path.location, length: path.root.count,
@@ -170,8 +173,8 @@ struct NotebookChecker {
                 diagnostics.error("only one accessor can pick from a series; `\(path.accessors[1].spelling)` has nothing to pick from",
                                   at: span.location, length: span.length)
             }
-            if case .index(let i) = path.accessors[0], case .train(let t)? = owner.payload, abs(i) > t.epochs {
-                diagnostics.error("`\(path.dotted)[\(i)]` is out of range: `\(owner.id)` trains for \(t.epochs) epochs",
+            if case .index(let i) = path.accessors[0], case .train(let t)? = owner.payload, !owner.hadErrors, abs(i) > t.epochs {
+                diagnostics.error("`\(path.dotted)[\(i)]` is out of range: `\(owner.id)` trains for \(t.epochs) epoch\(t.epochs == 1 ? "" : "s")",
                                   at: span.location, length: span.length, suggestion: "positions run from 1 to \(t.epochs)")
             }
         } else {

@@ -106,6 +106,12 @@ struct PythonCallParser {
         var sawKeyword = false
         while tokens[pos].kind != .punct(")") {
             let t = tokens[pos]
+            let startsNextLayer: Bool
+            if case .name = t.kind, t.line > nameToken.line, tokens[pos + 1].kind == .punct("(") { startsNextLayer = true } else { startsNextLayer = false }
+            if t.kind == .end || startsNextLayer {
+                diagnostics.error("`(` of `\(name)` is never closed", at: span(nameToken), suggestion: "add `)`")
+                return nil
+            }
             var keyword: (String, Span)?
             if case .name(let k) = t.kind, tokens[pos + 1].kind == .punct("=") {
                 keyword = (k, span(t))

@@ -1,10 +1,10 @@
 /// "Did you mean" suggestions by edit distance.
 enum Spelling {
     /// The closest candidate within a distance that grows with the word's length
-    /// (1 up to 4 characters, 2 up to 8, else 3); a case-only difference always matches.
+    /// (0 up to 2 characters, 1 up to 4, 2 up to 8, else 3); a case-only difference always matches.
     static func closest(to word: String, in candidates: [String]) -> String? {
         var best: (String, Int)?
-        let limit = word.count <= 4 ? 1 : word.count <= 8 ? 2 : 3
+        let limit = word.count <= 2 ? 0 : word.count <= 4 ? 1 : word.count <= 8 ? 2 : 3
         for c in candidates where c != word {
             let d = c.lowercased() == word.lowercased() ? 0 : distance(word, c)
             if d <= limit, best == nil || d < best!.1 { best = (c, d) }

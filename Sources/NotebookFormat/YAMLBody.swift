@@ -30,10 +30,15 @@ final class YAMLBody {
 
     private func report(_ error: YamlError) {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
+        case .scanner(let context, let problem, var mark, _), .parser(let context, let problem, var mark, _),
+             .composer(let context, let problem, var mark, _):
+            // Past the end of the body, point at what was left open instead.
+            if let context, mark.line > body.lines.count || (mark.line == body.lines.count && body.lines[mark.line - 1].text.isEmpty) {
+                mark = context.mark
+            }
             let column = body.characterColumn(line: mark.line, scalarColumn: mark.column)
-            diagnostics.error("invalid YAML: \(problem)", at: body.span(line: mark.line, column: column, length: 1),
+            let detail = context.map { " (\($0.text))" } ?? ""
+            diagnostics.error("invalid YAML: \(problem)\(detail)", at: body.span(line: mark.line, column: column, length: 1),
                               suggestion: problem.contains("tab") ? "indent with spaces" : nil)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let mark = context.mark
