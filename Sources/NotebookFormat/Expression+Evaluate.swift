@@ -1,0 +1,106 @@
+import Foundation
+
+extension Expression {
+    /// Looks the path up, applies the accessors in order, then the filters.
+    ///
+    /// Without a formatting filter an integer prints as is and a number with 7 significant
+    /// digits, trailing zeros dropped (R's and knitr's default for inline numbers).
+    /// `percent(d)`: 100·x with d decimals and `%`; `fixed(d)`: d decimals; `thousands`:
+    /// rounded to an integer, digits grouped by `,`; `int`: rounded half away from zero.
+    public func evaluate(_ lookup: (_ root: String, _ members: [String]) throws -> Value) throws -> RenderedValue {
+        var value = try lookup(path.root, path.members)
+        for accessor in path.accessors {
+            value = try Expression.apply(accessor, to: value, path: path.dotted)
+        }
+        var number: Double?
+        var integer = false
+        switch value {
+        case .integer(let i): number = Double(i); integer = true
+        case .number(let d): number = d
+        case .text(let t):
+            if filters.isEmpty { return RenderedValue(number: nil, text: t) }
+            throw ExpressionError("`\(source)`: filters need a number, `\(path.dotted)` is text")
+        case .series:
+            throw ExpressionError("`\(path.dotted)` is a series; pick one value with .last, .min, .argmin, [i], ...")
+        }
+        var text: String?
+        for filter in filters {
+            guard let x = number else { break }
+            let digits = Int(filter.arguments.first ?? 0)
+            switch filter.name {
+            case "int": number = x.rounded(.toNearestOrAwayFromZero); integer = true
+            case "percent": text = String(format: "%.\(digits)f%%", x * 100)
+            case "fixed": text = String(format: "%.\(digits)f", x)
+            case "thousands": text = Expression.grouped(x.rounded(.toNearestOrAwayFromZero))
+            default: throw ExpressionError("unknown filter `\(filter.name)`")
+            }
+        }
+        let n = number ?? 0
+        if let text { return RenderedValue(number: n, text: text) }
+        if integer, abs(n) < 9e15 { return RenderedValue(number: n, text: String(Int(n))) }
+        return RenderedValue(number: n, text: Expression.significant(n))
+    }
+
+    static func apply(_ accessor: Accessor, to value: Value, path: String) throws -> Value {
+        guard case .series(let s) = value else {
+            throw ExpressionError("`\(path)` is a single value, not a series; `\(accessor.spelling)` needs a series")
+        }
+        guard !s.isEmpty else { throw ExpressionError("`\(path)` is an empty series") }
+        switch accessor {
+        case .first: return .number(s[0])
+        case .last: return .number(s[s.count - 1])
+        case .min: return .number(s.min()!)
+        case .max: return .number(s.max()!)
+        // min(by:)/max(by:) keep the first of equal elements, like NumPy's argmin/argmax.
+        case .argmin: return .integer(s.indices.min(by: { s[$0] < s[$1] })! + 1)
+        case .argmax: return .integer(s.indices.max(by: { s[$0] < s[$1] })! + 1)
+        case .index(let i):
+            let k = i > 0 ? i - 1 : s.count + i
+            guard k >= 0, k < s.count else {
+                throw ExpressionError("`\(path)[\(i)]` is out of range: the series has \(s.count) values (1...\(s.count))")
+            }
+            return .number(s[k])
+        }
+    }
+
+    /// 7 significant digits, no exponent for 1e-5 <= |x| < 1e15, trailing zeros removed.
+    static func significant(_ x: Double) -> String {
+        if x == 0 { return "0" }
+        if !x.isFinite { return "\(x)" }
+        let magnitude = Int(floor(log10(abs(x))))
+        if magnitude < -5 || magnitude >= 15 { return String(format: "%.7g", x) }
+        let decimals = max(0, 6 - magnitude)
+        var s = String(format: "%.\(decimals)f", x)
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        return s == "-0" ? "0" : s
+    }
+
+    /// `693962` → `693,962`.
+    static func grouped(_ x: Double) -> String {
+        let digits = String(format: "%.0f", abs(x))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (x < 0 && out != "0" ? "-" : "") + out
+    }
+}
+
+extension Accessor {
+    /// As written: `.last`, `[3]`.
+    var spelling: String {
+        switch self {
+        case .first: return ".first"
+        case .last: return ".last"
+        case .min: return ".min"
+        case .max: return ".max"
+        case .argmin: return ".argmin"
+        case .argmax: return ".argmax"
+        case .index(let i): return "[\(i)]"
+        }
+    }
+}

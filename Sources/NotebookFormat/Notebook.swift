@@ -1,0 +1,62 @@
+import Foundation
+
+/// A parsed and checked notebook: front matter, then prose and directives in reading order.
+public struct Notebook: Sendable {
+    public let file: URL
+    public let frontMatter: FrontMatter
+    public let blocks: [NotebookBlock]
+
+    public init(file: URL, frontMatter: FrontMatter, blocks: [NotebookBlock]) {
+        self.file = file
+        self.frontMatter = frontMatter
+        self.blocks = blocks
+    }
+
+    /// The directives in reading order.
+    public var directives: [Directive] {
+        blocks.compactMap { if case .directive(let d) = $0 { return d }; return nil }
+    }
+
+    /// The prose blocks in reading order.
+    public var prose: [Prose] {
+        blocks.compactMap { if case .prose(let p) = $0 { return p }; return nil }
+    }
+
+    /// The directive whose values `id` names in expressions. When a `train` shares its id
+    /// with the `model` it trains, that is the `train`.
+    public func directive(_ id: String) -> Directive? {
+        let matches = directives.filter { $0.id == id }
+        return matches.first(where: { $0.kind != .model }) ?? matches.first
+    }
+
+    /// The directive of `kind` with `id`.
+    public func directive(_ id: String, kind: DirectiveKind) -> Directive? {
+        directives.first { $0.id == id && $0.kind == kind }
+    }
+
+    /// The directives `directive` uses, resolved by kind (a train's model, its data set...).
+    public func dependencies(of directive: Directive) -> [Directive] {
+        directive.references.compactMap { self.directive($0.id, kind: $0.kind) }
+    }
+
+    /// Values a directive offers to expressions, by dotted member path (`history.val_loss`).
+    public func values(of id: String) -> [String: ValueShape] {
+        guard let d = directive(id) else { return [:] }
+        return NotebookChecker.values(of: d.kind, payload: d.payload) { trainID in
+            if case .train(let t)? = self.directive(trainID, kind: .train)?.payload { return t }
+            return nil
+        }
+    }
+}
+
+/// A resolved use of another directive: its id and kind.
+public struct DirectiveReference: Equatable, Hashable, Sendable {
+    public let id: String
+    public let kind: DirectiveKind
+    public init(id: String, kind: DirectiveKind) { self.id = id; self.kind = kind }
+}
+
+/// What kind of value an expression path names before accessors.
+public enum ValueShape: Equatable, Sendable {
+    case integer, number, series
+}

@@ -1,0 +1,62 @@
+/// A `train` directive: Keras `compile` + `fit`.
+public struct TrainDecl: Equatable, Sendable {
+    /// Model id; defaults to the directive's own id when a model has that id.
+    public var model: String
+    /// Dataset id.
+    public var data: String
+    /// Default `rmsprop`, as in Keras `compile()`.
+    public var optimizer: OptimizerDecl
+    public var loss: String
+    public var metrics: [String]
+    /// Default 1, as in Keras `fit()`.
+    public var epochs: Int
+    public var batchSize: Int = 32
+    /// Fraction taken from the END of the training rows before shuffling (Keras); 0 = none.
+    public var validationSplit: Double = 0
+    public var shuffle: Bool = true
+
+    public init(model: String, data: String, optimizer: OptimizerDecl, loss: String, metrics: [String],
+                epochs: Int, batchSize: Int = 32, validationSplit: Double = 0, shuffle: Bool = true) {
+        self.model = model
+        self.data = data
+        self.optimizer = optimizer
+        self.loss = loss
+        self.metrics = metrics
+        self.epochs = epochs
+        self.batchSize = batchSize
+        self.validationSplit = validationSplit
+        self.shuffle = shuffle
+    }
+
+    /// History series names Keras would record: loss, each metric, then val_ of each when
+    /// `validationSplit > 0`.
+    public var historyKeys: [String] {
+        let base = ["loss"] + metrics
+        return validationSplit > 0 ? base + base.map { "val_" + $0 } : base
+    }
+}
+
+/// An optimizer with only the options written; nil means Keras' default.
+public struct OptimizerDecl: Equatable, Sendable {
+    /// adam | sgd | rmsprop
+    public var name: String
+    public var learningRate: Double?
+    public var momentum: Double?
+    public var nesterov: Bool?
+    public var beta1: Double?
+    public var beta2: Double?
+    public var epsilon: Double?
+    public var rho: Double?
+
+    public init(name: String, learningRate: Double? = nil, momentum: Double? = nil, nesterov: Bool? = nil,
+                beta1: Double? = nil, beta2: Double? = nil, epsilon: Double? = nil, rho: Double? = nil) {
+        self.name = name
+        self.learningRate = learningRate
+        self.momentum = momentum
+        self.nesterov = nesterov
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.rho = rho
+    }
+}
