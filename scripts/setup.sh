@@ -25,6 +25,7 @@ MNIST_SHA256="99003ca70308aa60d47f73fa627a1ac722db2a4d4154ae49ce6bd35ec15d8c4a"
 if [ -n "${NBRUN_DATA:-}" ]; then
     DATA_DIR="$NBRUN_DATA"
 else
+    HOME="${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}"
     DATA_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/nbrun"
 fi
 DOWNLOADS="$DATA_DIR/downloads"
@@ -39,6 +40,8 @@ for pkg in "${PACKAGES[@]}"; do
     [ "$status" = "install ok installed" ] || missing+=("$pkg")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
+    command -v apt-get >/dev/null 2>&1 \
+        || fail "apt-get not found: this script sets up Debian/Ubuntu; install by hand: ${missing[*]}"
     if [ "$(id -u)" -eq 0 ]; then
         SUDO=()
     elif command -v sudo >/dev/null 2>&1; then

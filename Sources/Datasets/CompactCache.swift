@@ -96,7 +96,7 @@ struct CompactCache {
         let manifest = CompactManifest(format: CompactManifest.currentFormat, dataset: dataset,
                                        sources: sources, files: entries)
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let json: Data
         do { json = try encoder.encode(manifest) } catch {
             throw DatasetError("cannot encode the manifest for \(directory.path): \(error)")

@@ -24,4 +24,12 @@ public struct Dataset: Sendable, Equatable {
         self.classNames = classNames
         self.provenance = provenance
     }
+
+    /// One SHA-256 identifying the data read: the digest of the lines `"<name> <sha256>\n"` of
+    /// `checksums`, sorted by name. Handy as the data part of a cache key (add the limits to it:
+    /// checksums cover whole files whatever the limits).
+    public var combinedChecksum: String {
+        let lines = checksums.keys.sorted().map { "\($0) \(checksums[$0]!)\n" }.joined()
+        return SHA256Hex.of(Array(lines.utf8))
+    }
 }

