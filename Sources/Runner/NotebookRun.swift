@@ -70,7 +70,7 @@ public struct NotebookRun {
         }
         let shapeProblems = LayerTranslation.shapeDiagnostics(in: notebook)
         if !shapeProblems.isEmpty {
-            throw RunnerFailure(diagnostics: DiagnosticList(diagnostics: shapeProblems))
+            throw RunnerFailure(diagnostics: DiagnosticList(shapeProblems))
         }
         let plan = try Plan(notebook: notebook)
         let total = 2 + plan.order.count + extraSteps

@@ -101,7 +101,7 @@ extension Execution {
                       displayWidth: Int(chart.width))
     }
 
-    private func seriesValues(_ expression: Expression) throws -> [Double] {
+    private func seriesValues(_ expression: NotebookFormat.Expression) throws -> [Double] {
         switch try lookup.value(root: expression.path.root, members: expression.path.members) {
         case .series(let values): return values
         case .number(let value): return [value]

@@ -23,7 +23,7 @@ extension Execution {
     }
 
     /// Evaluates an expression against the results and records it for the lock file.
-    func render(_ expression: Expression, source: String) throws -> RenderedValue {
+    func render(_ expression: NotebookFormat.Expression, source: String) throws -> RenderedValue {
         let rendered = try expression.evaluate { root, members in try lookup.value(root: root, members: members) }
         shownNumbers.append(ShownNumber(source: source, location: expression.path.location, expression: expression.source,
                                         value: rendered.number, text: rendered.text,
