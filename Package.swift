@@ -25,7 +25,7 @@ let package = Package(
         // Plan, cache, lock file, check, progress, atomic writes: the pipeline.
         .target(
             name: "Runner",
-            dependencies: ["NotebookFormat", "Engine", "Datasets", "Charts", "Article",
+            dependencies: ["NotebookFormat", "Engine", "Datasets", "Charts", "Article", "CZ",
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Front matter, directives, inline expressions, source locations, validation.

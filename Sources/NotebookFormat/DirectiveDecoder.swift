@@ -25,6 +25,9 @@ final class DirectiveDecoder {
         case .samples: decodeSamples()
         case .misclassified: decodeMisclassified()
         case .confusion: decodeConfusion()
+        case .prune: decodePrune()
+        case .sweep: decodeSweep()
+        case .histogram: decodeHistogram()
         }
         return draft
     }

@@ -86,6 +86,9 @@ struct DirectiveHeader {
         case .samples: return "digits"
         case .misclassified: return "mistakes"
         case .confusion: return "confusion_matrix"
+        case .prune: return "pruned"
+        case .sweep: return "rate_sweep"
+        case .histogram: return "weights"
         }
     }
 }

@@ -1,9 +1,11 @@
 /// What a fenced ```` ```{kind} id ```` block does.
 public enum DirectiveKind: String, Sendable, CaseIterable {
     case dataset, model, train, evaluate, plot, table, samples, misclassified, confusion
+    case prune, sweep, histogram
 
     /// Kinds that show a figure (label prefix `fig-`).
-    public var isFigure: Bool { [.plot, .samples, .misclassified, .confusion].contains(self) }
-    /// Kinds that show a table (label prefix `tbl-`): `table`, and `model` (its summary).
-    public var isTable: Bool { self == .table || self == .model }
+    public var isFigure: Bool { [.plot, .samples, .misclassified, .confusion, .histogram].contains(self) }
+    /// Kinds that show a table (label prefix `tbl-`): `table`, `model` (its summary), and
+    /// `prune` / `sweep` (their results).
+    public var isTable: Bool { [.table, .model, .prune, .sweep].contains(self) }
 }

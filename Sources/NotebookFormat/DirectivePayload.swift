@@ -9,4 +9,7 @@ public enum DirectivePayload: Sendable {
     case samples(SamplesDecl)
     case misclassified(MisclassifiedDecl)
     case confusion(ConfusionDecl)
+    case prune(PruneDecl)
+    case sweep(SweepDecl)
+    case histogram(HistogramDecl)
 }

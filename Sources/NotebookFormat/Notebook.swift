@@ -42,10 +42,16 @@ public struct Notebook: Sendable {
     /// Values a directive offers to expressions, by dotted member path (`history.val_loss`).
     public func values(of id: String) -> [String: ValueShape] {
         guard let d = directive(id) else { return [:] }
-        return NotebookChecker.values(of: d.kind, payload: d.payload) { trainID in
+        let train = { (trainID: String) -> TrainDecl? in
             if case .train(let t)? = self.directive(trainID, kind: .train)?.payload { return t }
             return nil
         }
+        let model = { (modelID: String) -> ModelDecl? in
+            if case .model(let m)? = self.directive(modelID, kind: .model)?.payload { return m }
+            return nil
+        }
+        return NotebookChecker.pruningValues(payload: d.payload, train: train, model: model)
+            ?? NotebookChecker.values(of: d.kind, payload: d.payload, train: train)
     }
 }
 

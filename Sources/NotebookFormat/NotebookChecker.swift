@@ -28,6 +28,7 @@ struct NotebookChecker {
     func check() -> [[DirectiveReference]] {
         checkIDs()
         checkLabels()
+        checkPruningDirectives()
         var resolved: [[DirectiveReference]] = []
         for d in drafts {
             var refs: [DirectiveReference] = []
@@ -132,17 +133,15 @@ struct NotebookChecker {
         let named = drafts.filter { $0.id == path.root }
         if named.isEmpty, diagnostics.brokenIDs.contains(path.root) { return nil }
         guard let owner = named.first(where: { $0.kind != .model }) ?? named.first else {
-            let producers = drafts.filter { [.dataset, .model, .train, .evaluate].contains($0.kind) }.map(\.id)
+            let producers = drafts.filter { [.dataset, .model, .train, .evaluate, .prune, .sweep].contains($0.kind) }.map(\.id)
             diagnostics.error("no directive named `\(path.root)`", at: path.location, length: path.root.count,
                               suggestion: Spelling.suggestion(for: path.root, in: producers))
             return nil
         }
-        let values = Self.values(of: owner.kind, payload: owner.payload) { id in
-            if case .train(let t)? = drafts.first(where: { $0.id == id && $0.kind == .train })?.payload { return t }
-            return nil
-        }
+        let values = Self.pruningValues(payload: owner.payload, train: trainDecl, model: modelDecl)
+            ?? Self.values(of: owner.kind, payload: owner.payload, train: trainDecl)
         guard !values.isEmpty else {
-            if owner.payload != nil || ![.dataset, .model, .train, .evaluate].contains(owner.kind) {
+            if owner.payload != nil || ![.dataset, .model, .train, .evaluate, .prune, .sweep].contains(owner.kind) {
                 diagnostics.error("`\(path.root)` is a `\(owner.kind.rawValue)` directive, which has no values to quote",
                                   at: path.location, length: path.root.count)
             }

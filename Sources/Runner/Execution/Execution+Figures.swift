@@ -88,7 +88,7 @@ extension Execution {
         return try figure(chart, directive: directive, alt: "confusion matrix of \(decl.model)")
     }
 
-    private func figure(_ chart: Chart, directive: Directive, alt: String) throws -> Figure {
+    func figure(_ chart: Chart, directive: Directive, alt: String) throws -> Figure {
         let scale = 2.0
         let png: Data
         do {

@@ -27,7 +27,7 @@ extension Execution {
         let rendered = try expression.evaluate { root, members in try lookup.value(root: root, members: members) }
         shownNumbers.append(ShownNumber(source: source, location: expression.path.location, expression: expression.source,
                                         value: rendered.number, text: rendered.text,
-                                        timing: expression.path.members.first == "seconds"))
+                                        timing: ValueLookup.isTiming(expression.path.members)))
         return rendered
     }
 }

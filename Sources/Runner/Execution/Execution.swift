@@ -74,6 +74,13 @@ final class Execution {
         case .table(let decl):
             progress.step(step)
             results[directive.id] = .table(try table(decl, directive: directive))
+        case .prune(let decl):
+            results[directive.id] = .prune(try prune(decl, directive: directive, key: key, step: step))
+        case .sweep(let decl):
+            results[directive.id] = .sweep(try sweep(decl, directive: directive, key: key, step: step))
+        case .histogram(let decl):
+            progress.step(step)
+            results[directive.id] = .figure(try histogramFigure(decl, directive: directive))
         }
         seconds[directive.id] = Date().timeIntervalSince(started)
     }

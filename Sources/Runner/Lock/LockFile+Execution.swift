@@ -21,6 +21,12 @@ extension LockFile {
             case .evaluate(let outcome)?:
                 record.metrics = ["loss": LockedNumber(outcome.loss), "accuracy": LockedNumber(outcome.accuracy),
                                   "errors": LockedNumber(Double(outcome.errors))]
+            case .prune(let outcome)?:
+                record.metrics = outcome.lockedMetrics
+                record.history = outcome.lockedHistories
+            case .sweep(let outcome)?:
+                record.metrics = outcome.lockedMetrics
+                record.history = outcome.lockedHistories
             default:
                 break
             }

@@ -32,6 +32,14 @@ struct ArticleAssembly {
                     blocks.append(.figure(figure))
                 case .table(let table)?:
                     blocks.append(.table(table))
+                case .prune(let outcome)?:
+                    var fineTuned = false
+                    if case .prune(let decl) = directive.payload { fineTuned = decl.fineTune != nil }
+                    blocks.append(.table(outcome.table(label: directive.display.label, caption: directive.display.caption,
+                                                       japanese: notebook.frontMatter.lang.hasPrefix("ja"), fineTuned: fineTuned)))
+                case .sweep(let outcome)?:
+                    blocks.append(.table(outcome.table(label: directive.display.label, caption: directive.display.caption,
+                                                       japanese: notebook.frontMatter.lang.hasPrefix("ja"))))
                 default:
                     break
                 }

@@ -11,6 +11,8 @@ enum DirectiveResult {
     case evaluate(EvaluationOutcome)
     case figure(Figure)
     case table(ResultTable)
+    case prune(PruneOutcome)
+    case sweep(SweepOutcome)
 }
 
 /// A data set with its features ready for the engine.

@@ -8,6 +8,12 @@ import NotebookFormat
 struct ValueLookup {
     let results: [String: DirectiveResult]
 
+    /// Wall-clock values (training `seconds`, inference latencies, speed-ups) differ from run to
+    /// run: the lock records them but `check` does not compare them.
+    static func isTiming(_ members: [String]) -> Bool {
+        members.contains { $0 == "seconds" || $0.hasPrefix("latency") || $0 == "speedup" }
+    }
+
     func value(root: String, members: [String]) throws -> Value {
         guard let result = results[root] else {
             throw RunnerFailure(message: "no result named `\(root)`")
@@ -27,6 +33,13 @@ struct ValueLookup {
         case (.evaluate(let evaluation), "loss"): return .number(Double(evaluation.loss))
         case (.evaluate(let evaluation), "accuracy"): return .number(Double(evaluation.accuracy))
         case (.evaluate(let evaluation), "errors"): return .integer(evaluation.errors)
+        case (.evaluate(let evaluation), "count"): return .integer(evaluation.labels.count)
+        case (.prune(let outcome), _):
+            if let value = outcome.value(path) { return value }
+            throw RunnerFailure(message: "`\(root)` has no value `\(path)`")
+        case (.sweep(let outcome), _):
+            if let value = outcome.value(path) { return value }
+            throw RunnerFailure(message: "`\(root)` has no value `\(path)`")
         default:
             throw RunnerFailure(message: "`\(root)` has no value `\(path)`")
         }

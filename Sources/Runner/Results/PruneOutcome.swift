@@ -1,0 +1,57 @@
+import Engine
+
+/// A `prune` directive's results: the dense baseline and one entry per sparsity level.
+struct PruneOutcome {
+    var baseline: PruneBaseline
+    var levels: [PruneLevel]
+    var seconds: Double
+}
+
+/// The unpruned model: its test metrics and file sizes (cached on its own).
+struct PruneBaseline: Codable {
+    /// Keras names of the prunable layers (those with a kernel), in order.
+    var layerNames: [String]
+    /// Kernel weights per prunable layer.
+    var layerSizes: [Int]
+    var params: Int
+    /// Kernel weights (what pruning may remove).
+    var prunable: Int
+    var accuracy: Float
+    var loss: Float
+    /// Bytes of the dense float32 file (`SparseModelFile` with every tensor dense) and zlib of it.
+    var sizeDense: Int
+    var sizeDenseZlib: Int
+    /// The trained weights (kept out of the JSON).
+    var weights: [[Float]] = []
+
+    enum CodingKeys: String, CodingKey { case layerNames, layerSizes, params, prunable, accuracy, loss, sizeDense, sizeDenseZlib }
+}
+
+/// One sparsity level of a prune: accuracy before and after fine-tuning, weights left, file size
+/// and inference time.
+struct PruneLevel: Codable {
+    var sparsity: Double
+    /// Fraction of kernel weights that are zero at the end (equals `sparsity` up to rounding).
+    var achievedSparsity: Double
+    /// Test metrics right after pruning, without retraining.
+    var accuracy: Float
+    var loss: Float
+    /// Test metrics after fine-tuning with the masks held (nil without `fine_tune`).
+    var accuracyFinetuned: Float?
+    var lossFinetuned: Float?
+    var fineTuneHistory: History?
+    /// Non-zero kernel weights per prunable layer, at the end.
+    var nonzero: [Int]
+    /// Bytes of the sparse file (CSR kernels) and zlib of it.
+    var sizeSparse: Int
+    var sizeSparseZlib: Int
+    var latency: LatencyMeasurement
+    var seconds: Double
+    /// The final weights (kept out of the JSON).
+    var weights: [[Float]] = []
+
+    enum CodingKeys: String, CodingKey {
+        case sparsity, achievedSparsity, accuracy, loss, accuracyFinetuned, lossFinetuned, fineTuneHistory, nonzero,
+             sizeSparse, sizeSparseZlib, latency, seconds
+    }
+}
