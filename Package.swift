@@ -62,7 +62,7 @@ let package = Package(
 
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
-        .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"]),
+        .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"], exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Reference"]),
         .testTarget(name: "ArticleTests", dependencies: ["Article"], exclude: ["Support/html_check.py", "Golden"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner"]),

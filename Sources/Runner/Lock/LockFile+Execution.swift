@@ -8,8 +8,8 @@ extension LockFile {
         var directives: [String: LockedDirective] = [:]
         for directive in notebook.directives {
             var record = LockedDirective(kind: directive.kind.rawValue, line: directive.location.line,
-                                         key: execution.keys[directive.id] ?? "")
-            switch execution.results[directive.id] {
+                                         key: execution.keys[Plan.node(directive)] ?? "")
+            switch directive.kind == .model ? nil : execution.results[directive.id] {
             case .train(let outcome)?:
                 let history = outcome.history
                 record.history = [
@@ -24,7 +24,7 @@ extension LockFile {
             default:
                 break
             }
-            directives[directive.id] = record
+            directives[Plan.node(directive)] = record
         }
         self.init(
             notebook: notebook.file.lastPathComponent,

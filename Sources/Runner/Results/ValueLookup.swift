@@ -4,12 +4,13 @@ import NotebookFormat
 ///
 /// What each kind exposes is the contract of docs/notebook-format.md: dataset `train_count`,
 /// `test_count`; model `params`; train `history.{loss,accuracy,val_loss,val_accuracy}`, `params`,
-/// `seconds`, `epochs`; evaluate `loss`, `accuracy`, `errors`.
+/// `seconds`, `epochs`; evaluate `loss`, `accuracy`, `errors`, `count`.
 struct ValueLookup {
     let results: [String: DirectiveResult]
+    let models: [String: BuiltModel]
 
     func value(root: String, members: [String]) throws -> Value {
-        guard let result = results[root] else {
+        guard let result = results[root] ?? models[root].map(DirectiveResult.model) else {
             throw RunnerFailure(message: "no result named `\(root)`")
         }
         let path = members.joined(separator: ".")
@@ -27,6 +28,7 @@ struct ValueLookup {
         case (.evaluate(let evaluation), "loss"): return .number(Double(evaluation.loss))
         case (.evaluate(let evaluation), "accuracy"): return .number(Double(evaluation.accuracy))
         case (.evaluate(let evaluation), "errors"): return .integer(evaluation.errors)
+        case (.evaluate(let evaluation), "count"): return .integer(evaluation.labels.count)
         default:
             throw RunnerFailure(message: "`\(root)` has no value `\(path)`")
         }
