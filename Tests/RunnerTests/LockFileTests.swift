@@ -16,12 +16,12 @@ final class LockFileTests: XCTestCase {
 
     func testFloatsRoundTripToTheSameBitsThroughTheJSONText() throws {
         var generator = SystemRandomNumberGenerator()
-        let values = (0..<2000).map { _ in Float(bitPattern: UInt32.random(in: 0x3000_0000...0x4200_0000, using: &generator)) }
-            + [0.1, 1 / 3, 0.98660004, Float.leastNormalMagnitude, 1e-30, 123456.79]
+        var values: [Float] = (0..<2000).map { _ in Float(bitPattern: UInt32.random(in: 0x3000_0000...0x4200_0000, using: &generator)) }
+        values += [0.1, 1 / 3, 0.98660004, Float.leastNormalMagnitude, 1e-30, 123456.79]
         let data = try lock(loss: values).encoded()
         let decoded = try JSONDecoder().decode(LockFile.self, from: data)
-        let back = decoded.directives["train run"]!.history!["loss"]!.map(\.float)
-        XCTAssertEqual(back.map(\.bitPattern), values.map(\.bitPattern))
+        let back: [Float] = decoded.directives["train run"]!.history!["loss"]!.map { $0.float }
+        XCTAssertEqual(back.map { $0.bitPattern }, values.map { $0.bitPattern })
     }
 
     func testNumbersAreWrittenWithShortDigitsAndSortedKeys() throws {
