@@ -62,6 +62,9 @@ public struct NotebookRun {
 
     /// Parses, checks and runs every directive; returns the results, the notebook's bytes and the step count.
     func execute(progress: ProgressReporter, extraSteps: Int) throws -> (Execution, Data, Int) {
+        guard FileManager.default.fileExists(atPath: options.notebook.path) else {
+            throw RunnerFailure(message: "\(options.notebook.path): no such notebook; check the path (nbrun NOTEBOOK.md)")
+        }
         let bytes: Data
         do {
             bytes = try Data(contentsOf: options.notebook)
