@@ -16,7 +16,8 @@ final class Execution {
     /// Models by id.
     private(set) var models: [String: BuiltModel] = [:]
     private(set) var keys: [String: String] = [:]
-    private(set) var seconds: [String: Double] = [:]
+    /// When the run started (the article's provenance reports the time taken).
+    let started = Date()
     private(set) var cachedIDs: Set<String> = []
     private(set) var dataChecksums: [String: String] = [:]
     /// Every number the article shows (inline values, table cells), in the order they were rendered.
@@ -41,7 +42,6 @@ final class Execution {
 
     /// Runs one directive (the plan guarantees its dependencies ran); returns a note for the step line.
     func run(_ directive: Directive, step: StepName) throws {
-        let started = Date()
         let upstream = notebook.dependencies(of: directive).compactMap { keys[Plan.node($0)] }
         var dataText: String?
         if case .dataset(let decl) = directive.payload {
@@ -78,7 +78,6 @@ final class Execution {
             progress.step(step)
             results[directive.id] = .table(try table(decl, directive: directive))
         }
-        seconds[Plan.node(directive)] = Date().timeIntervalSince(started)
     }
 
     func markCached(_ id: String) { cachedIDs.insert(id) }
