@@ -12,7 +12,7 @@ struct NBRunCommand: ParsableCommand {
         abstract: "Run a literate experiment notebook and write its HTML article.",
         usage: """
             nbrun <notebook> [--output <dir>] [--set <name=value> ...] [--no-cache] [--self-contained] [--threads <n>] [--quiet]
-              nbrun check <notebook> [--tolerance <relative>] [--output <dir>] [--set <name=value> ...]
+            nbrun check <notebook> [--tolerance <relative>] [--output <dir>] [--set <name=value> ...]
             """,
         discussion: """
             A notebook is a Markdown file whose fenced directives ({dataset}, {model}, {train}, \
