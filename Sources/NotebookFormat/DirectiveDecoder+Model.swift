@@ -7,7 +7,12 @@ extension DirectiveDecoder {
         var layers: [LayerDecl] = []
         var failed = false
         for (index, call) in calls.enumerated() {
-            guard let (decl, inputShape) = layer(call) else { failed = true; continue }
+            let reported = diagnostics.diagnostics.count
+            guard let (decl, inputShape) = layer(call) else {
+                if diagnostics.diagnostics.count == reported { diagnostics.error("cannot read this layer", at: call.nameSpan) }
+                failed = true
+                continue
+            }
             if let inputShape {
                 if index == 0 {
                     layers.append(LayerDecl(kind: .input(shape: inputShape), location: call.nameSpan.location,

@@ -73,7 +73,6 @@ struct ExpressionParser {
                 break
             }
         }
-        let pathEnd = pos
         skipSpaces()
         var filters: [FilterCall] = []
         var formatted: String?
@@ -96,7 +95,6 @@ struct ExpressionParser {
             }
             skipSpaces()
             var args: [Double] = []
-            let argsStart = pos
             if pos < chars.count, chars[pos] == "(" {
                 pos += 1
                 while true {
@@ -134,7 +132,6 @@ struct ExpressionParser {
                 }
                 throw Failure(message: message, offset: at, length: pos - at, suggestion: nil)
             }
-            _ = argsStart
             filters.append(FilterCall(name: name, arguments: args))
             if name != "int" { formatted = name }
             skipSpaces()
@@ -143,7 +140,6 @@ struct ExpressionParser {
             throw Failure(message: "unexpected `\(chars[pos])` in expression", offset: pos, length: 1,
                           suggestion: chars[pos] == "." ? nil : "an expression is a value path, accessors, then `| filter`s")
         }
-        _ = pathEnd
         let source = String(chars).trimmingCharacters(in: .whitespaces)
         return Expression(path: ValuePath(root: root, members: members, accessors: accessors, location: locate(start)),
                           filters: filters, source: source)

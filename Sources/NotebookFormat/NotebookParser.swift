@@ -62,11 +62,13 @@ public struct NotebookParser {
         var proseStart = frontEnd + 1
         let scanner = ProseScanner(source: source, diagnostics: diagnostics)
         func flushProse(upTo end: Int) {
-            guard proseStart <= end else { return }
-            let range = proseStart...end
-            if range.contains(where: { !source.line($0).trimmingCharacters(in: .whitespaces).isEmpty }) {
-                blocks.append((proseStart, .prose(scanner.scan(lines: range, codeLines: codeLines))))
-            }
+            // Blank lines around prose are dropped, unless inside a code block.
+            func blank(_ n: Int) -> Bool { !codeLines.contains(n) && source.line(n).trimmingCharacters(in: .whitespaces).isEmpty }
+            var first = proseStart, last = end
+            while first <= last, blank(first) { first += 1 }
+            while last >= first, blank(last) { last -= 1 }
+            guard first <= last else { return }
+            blocks.append((first, .prose(scanner.scan(lines: first...last, codeLines: codeLines))))
         }
         for block in directiveBlocks {
             flushProse(upTo: block.startLine - 1)

@@ -62,7 +62,12 @@ struct PythonCallParser {
         var calls: [Call] = []
         while tokens[pos].kind != .end {
             let before = pos
-            if let call = parseCall() {
+            let reported = diagnostics.diagnostics.count
+            let call = parseCall()
+            if call == nil, diagnostics.diagnostics.count == reported {
+                diagnostics.error("cannot read this layer", at: span(tokens[before]))
+            }
+            if let call {
                 calls.append(call)
                 if tokens[pos].kind == .punct(",") { pos += 1 }
             } else {
@@ -161,7 +166,7 @@ struct PythonCallParser {
             switch n {
             case "True": return .bool(true)
             case "False": return .bool(false)
-            case "None": return .none
+            case "None": return Literal.none
             case "true", "false":
                 diagnostics.error("`\(n)` is not Python", at: span(t), suggestion: "write `\(n == "true" ? "True" : "False")`")
                 return nil
@@ -220,9 +225,20 @@ struct PythonCallParser {
             var chars = Array(body.lines[l - 1].text)
             if l == b.line { chars = Array(chars[..<min(chars.count, b.column)]) }
             if l == a.line { chars = Array(chars[(a.column - 1)...]) }
-            parts.append(String(chars).trimmingCharacters(in: .whitespaces))
+            parts.append(Self.withoutComment(chars).trimmingCharacters(in: .whitespaces))
         }
         return parts.joined(separator: " ")
+    }
+
+    /// The line up to a `#` comment (outside quotes).
+    private static func withoutComment(_ chars: [Character]) -> String {
+        var quote: Character?
+        for (i, c) in chars.enumerated() {
+            if let q = quote { if c == q { quote = nil } } else if c == "\"" || c == "'" { quote = c } else if c == "#" {
+                return String(chars[..<i])
+            }
+        }
+        return String(chars)
     }
 
     /// Splits the body into tokens; false (with a diagnostic) on an unterminated string or a stray character.

@@ -19,9 +19,12 @@ public struct NotebookRun {
     public func run() throws {
         let progress = ProgressReporter(quiet: options.quiet)
         let (execution, bytes, stepCount) = try execute(progress: progress, extraSteps: 2)
+        var document = try assemble(execution, step: StepName(index: stepCount - 1, total: stepCount, name: "write article"))
         let lock = LockFile(execution: execution, notebookBytes: bytes)
         let verification = "not verified yet: run `nbrun check \(options.notebook.lastPathComponent)`"
-        try writeArticle(execution, verification: verification, step: StepName(index: stepCount - 1, total: stepCount, name: "write article"), progress: progress)
+        document.provenance = Provenance(execution: execution, verification: verification).items
+        try write(document, execution: execution, step: StepName(index: stepCount - 1, total: stepCount, name: "write article"),
+                  progress: progress)
         let lockURL = LockFile.url(for: execution.notebook.file)
         progress.step(StepName(index: stepCount, total: stepCount, name: "write lock \(lockURL.lastPathComponent)"))
         try AtomicFile.write(try lock.encoded(), to: lockURL)
@@ -43,19 +46,25 @@ public struct NotebookRun {
         var uncached = options
         uncached.useCache = false
         let (execution, bytes, stepCount) = try NotebookRun(options: uncached).execute(progress: progress, extraSteps: 2)
+        let articleStep = StepName(index: stepCount, total: stepCount, name: "write article")
+        var document = try assemble(execution, step: articleStep)
         let fresh = LockFile(execution: execution, notebookBytes: bytes)
         progress.step(StepName(index: stepCount - 1, total: stepCount, name: "compare with \(lockURL.lastPathComponent)"))
         let comparison = LockComparison(recorded: recorded, fresh: fresh, tolerance: tolerance)
-        FileHandle.standardOutput.write(Data(CheckReport(comparison: comparison).text.utf8))
-        try writeArticle(execution, verification: comparison.summary,
-                         step: StepName(index: stepCount, total: stepCount, name: "write article"), progress: progress)
+        let report = CheckReport(comparison: comparison)
+        FileHandle.standardOutput.write(Data(report.text.utf8))
+        document.provenance = Provenance(execution: execution, verification: comparison.summary).items
+        try write(document, execution: execution, step: articleStep, progress: progress)
         if !comparison.passed {
-            throw RunnerFailure(message: CheckReport(comparison: comparison).failureMessage(lock: lockURL, notebook: options.notebook))
+            throw RunnerFailure(message: report.failureMessage(lock: lockURL, notebook: options.notebook))
         }
     }
 
     /// Parses, checks and runs every directive; returns the results, the notebook's bytes and the step count.
     func execute(progress: ProgressReporter, extraSteps: Int) throws -> (Execution, Data, Int) {
+        guard FileManager.default.fileExists(atPath: options.notebook.path) else {
+            throw RunnerFailure(message: "\(options.notebook.path): no such notebook; check the path (nbrun NOTEBOOK.md)")
+        }
         let bytes: Data
         do {
             bytes = try Data(contentsOf: options.notebook)
@@ -92,19 +101,26 @@ public struct NotebookRun {
         return (execution, bytes, total)
     }
 
-    private func writeArticle(_ execution: Execution, verification: String, step: StepName, progress: ProgressReporter) throws {
+    /// The article document; rendering its prose records every number it shows (for the lock).
+    private func assemble(_ execution: Execution, step: StepName) throws -> ArticleDocument {
+        do {
+            return try ArticleAssembly(execution: execution).document(provenance: [])
+        } catch let failure as RunnerFailure {
+            throw RunnerFailure(step: step.description, message: failure.message)
+        } catch {
+            throw RunnerFailure(step: step.description, message: "\(error)")
+        }
+    }
+
+    private func write(_ document: ArticleDocument, execution: Execution, step: StepName, progress: ProgressReporter) throws {
         let name = options.notebook.deletingPathExtension().lastPathComponent
         let folder = options.outputDirectory.appendingPathComponent(name)
         progress.step(step, detail: options.selfContained ? "\(folder.path)/index.html, self-contained" : "\(folder.path)/index.html")
-        let provenance = Provenance(execution: execution, verification: verification).items
         do {
-            let document = try ArticleAssembly(execution: execution).document(provenance: provenance)
             let template = execution.notebook.frontMatter.template.map {
                 URL(fileURLWithPath: $0, relativeTo: execution.baseDirectory).standardizedFileURL
             }
             try ArticleWriter(templateURL: template).write(document, to: folder, selfContained: options.selfContained)
-        } catch let failure as RunnerFailure {
-            throw RunnerFailure(step: step.description, message: failure.message)
         } catch {
             throw RunnerFailure(step: step.description, message: "\(error)")
         }

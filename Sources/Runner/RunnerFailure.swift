@@ -14,11 +14,9 @@ public struct RunnerFailure: Error, CustomStringConvertible, Sendable {
         self.message = message
     }
 
-    /// All the problems the checker found, one per paragraph, then a count.
+    /// All the problems the checker found, one per paragraph, then their count.
     public init(diagnostics: DiagnosticList, step: String? = nil) {
-        let list = diagnostics.diagnostics
-        let count = list.count == 1 ? "1 problem" : "\(list.count) problems"
-        self.init(step: step, message: diagnostics.description + "\n\(count) found; nothing was run or written.")
+        self.init(step: step, message: diagnostics.description + "; nothing was run or written")
     }
 
     public var description: String {

@@ -10,6 +10,10 @@ struct NBRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nbrun",
         abstract: "Run a literate experiment notebook and write its HTML article.",
+        usage: """
+            nbrun <notebook> [--output <dir>] [--set <name=value> ...] [--no-cache] [--self-contained] [--threads <n>] [--quiet]
+            nbrun check <notebook> [--tolerance <relative>] [--output <dir>] [--set <name=value> ...]
+            """,
         discussion: """
             A notebook is a Markdown file whose fenced directives ({dataset}, {model}, {train}, \
             {evaluate}, {plot}, {table}, ...) declare an experiment. nbrun checks the whole notebook, \

@@ -14,7 +14,7 @@ enum ActivationMath {
             let row = y + r * stride
             if let bias {
                 if activation == .relu {
-                    for j in 0..<width { row[j] = max(row[j] + bias[j], 0) }
+                    reluBiasRow(row, bias, width)
                     continue
                 }
                 for j in 0..<width { row[j] += bias[j] }
@@ -58,7 +58,7 @@ enum ActivationMath {
         let n = rows * width
         switch activation {
         case .linear: return
-        case .relu: for i in 0..<n { dy[i] = y[i] > 0 ? dy[i] : 0 }
+        case .relu: reluBackward(y: y, dy: dy, count: n)
         case .sigmoid: for i in 0..<n { dy[i] *= y[i] * (1 - y[i]) }
         case .tanh: for i in 0..<n { dy[i] *= 1 - y[i] * y[i] }
         case .softmax:
@@ -71,12 +71,49 @@ enum ActivationMath {
         }
     }
 
-    /// column sums: out[j] = sum_r m[r, j], rows in increasing order.
+    /// column sums: out[j] = sum_r m[r, j], rows in increasing order (four columns per SIMD lane
+    /// group; each column's sum is still taken row by row, so the result equals the scalar loop).
     static func columnSums(_ m: UnsafePointer<Float>, rows: Int, width: Int, into out: UnsafeMutablePointer<Float>) {
-        out.update(repeating: 0, count: width)
-        for r in 0..<rows {
-            let row = m + r * width
-            for j in 0..<width { out[j] += row[j] }
+        var j = 0
+        let raw = UnsafeRawPointer(m)
+        while j + 4 <= width {
+            var acc = SIMD4<Float>()
+            for r in 0..<rows { acc += raw.loadUnaligned(fromByteOffset: (r * width + j) * 4, as: SIMD4<Float>.self) }
+            UnsafeMutableRawPointer(out + j).storeBytes(of: acc, as: SIMD4<Float>.self)
+            j += 4
         }
+        while j < width {
+            var acc: Float = 0
+            for r in 0..<rows { acc += m[r * width + j] }
+            out[j] = acc
+            j += 1
+        }
+    }
+
+    /// row = max(row + bias, 0), four lanes at a time.
+    @inline(__always) static func reluBiasRow(_ row: UnsafeMutablePointer<Float>, _ bias: UnsafePointer<Float>, _ width: Int) {
+        var j = 0
+        let r = UnsafeMutableRawPointer(row), b = UnsafeRawPointer(bias)
+        while j + 4 <= width {
+            var v = r.loadUnaligned(fromByteOffset: j * 4, as: SIMD4<Float>.self)
+                + b.loadUnaligned(fromByteOffset: j * 4, as: SIMD4<Float>.self)
+            v.replace(with: 0, where: v .< 0)
+            r.storeBytes(of: v, toByteOffset: j * 4, as: SIMD4<Float>.self)
+            j += 4
+        }
+        while j < width { row[j] = max(row[j] + bias[j], 0); j += 1 }
+    }
+
+    /// dy = y > 0 ? dy : 0, four lanes at a time.
+    static func reluBackward(y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>, count n: Int) {
+        var i = 0
+        let ry = UnsafeRawPointer(y), rd = UnsafeMutableRawPointer(dy)
+        while i + 4 <= n {
+            var d = rd.loadUnaligned(fromByteOffset: i * 4, as: SIMD4<Float>.self)
+            d.replace(with: 0, where: ry.loadUnaligned(fromByteOffset: i * 4, as: SIMD4<Float>.self) .<= 0)
+            rd.storeBytes(of: d, toByteOffset: i * 4, as: SIMD4<Float>.self)
+            i += 4
+        }
+        while i < n { dy[i] = y[i] > 0 ? dy[i] : 0; i += 1 }
     }
 }

@@ -16,6 +16,7 @@ final class Conv2DLayer: Layer {
     private let columns = FloatBuffer(count: 1)
     private let biasPartials = FloatBuffer(count: 1)
     private var scratch: [FloatBuffer] = []
+    private var scratchPointers: [UnsafeMutablePointer<Float>] = []
 
     init(input: [Int], filters: Int, kernelSize: [Int], strides: [Int], padding: Padding,
          activation: Activation, useBias: Bool, generator: inout SeededGenerator) {
@@ -61,7 +62,8 @@ final class Conv2DLayer: Layer {
         if let bias { ActivationMath.columnSums(partials, rows: batch, width: n, into: bias.gradient.pointer) }
 
         while dx != nil && scratch.count < pass.threads { scratch.append(FloatBuffer(count: p * k)) }
-        let scratchPointers = scratch.map(\.pointer)
+        if dx != nil && scratchPointers.count != scratch.count { scratchPointers = scratch.map(\.pointer) }
+        let scratchPointers = self.scratchPointers
         let col = UnsafePointer(columns.pointer)
         let dyc = UnsafePointer(dy)
         let w = UnsafePointer(kernel.value.pointer)

@@ -121,7 +121,6 @@ final class Pool2DLayer: Layer {
         let c = g.channels, rowStride = g.width * c
         let raw = UnsafeRawPointer(xs)
         let lanes = SIMD4<Int32>(0, 1, 2, 3)
-        let cells = (0..<(g.kernelHeight * g.kernelWidth)).map { ($0 / g.kernelWidth) * rowStride + ($0 % g.kernelWidth) * c }
         for oy in 0..<g.outHeight {
             for ox in 0..<g.outWidth {
                 let first = (oy * g.strideY * g.width + ox * g.strideX) * c
@@ -130,8 +129,8 @@ final class Pool2DLayer: Layer {
                 while ch + 4 <= c {
                     var best = raw.loadUnaligned(fromByteOffset: (first + ch) * 4, as: SIMD4<Float>.self)
                     var at = lanes &+ Int32(truncatingIfNeeded: first + ch)
-                    for k in 1..<cells.count {
-                        let index = first + cells[k] + ch
+                    for k in 1..<(g.kernelHeight * g.kernelWidth) {
+                        let index = first + (k / g.kernelWidth) * rowStride + (k % g.kernelWidth) * c + ch
                         let v = raw.loadUnaligned(fromByteOffset: index * 4, as: SIMD4<Float>.self)
                         let better = v .> best
                         best.replace(with: v, where: better)
@@ -143,8 +142,8 @@ final class Pool2DLayer: Layer {
                 }
                 while ch < c {
                     var best = xs[first + ch], at = first + ch
-                    for k in 1..<cells.count {
-                        let index = first + cells[k] + ch
+                    for k in 1..<(g.kernelHeight * g.kernelWidth) {
+                        let index = first + (k / g.kernelWidth) * rowStride + (k % g.kernelWidth) * c + ch
                         if xs[index] > best { best = xs[index]; at = index }
                     }
                     ys[o + ch] = best

@@ -69,27 +69,30 @@ final class Optimizer {
         }
     }
 
-    /// The Adam update on `range`, eight lanes at a time (same formula as the scalar tail).
+    /// The Adam update on `range`, four lanes at a time (same IEEE operations as the scalar tail, so
+    /// the same bits). On x86-64 the square root and division use SSE's sqrtps/divps directly; Swift's
+    /// generic SIMD square root lowers to scalar calls.
     static func adam(w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, m: UnsafeMutablePointer<Float>,
                      v: UnsafeMutablePointer<Float>, range: Range<Int>, alpha: Float, b1: Float, b2: Float, eps: Float) {
-        typealias V = SIMD8<Float>
+        typealias V = SIMD4<Float>
         let c1 = 1 - b1, c2 = 1 - b2
         var i = range.lowerBound
         let rw = UnsafeMutableRawPointer(w), rg = UnsafeRawPointer(g), rm = UnsafeMutableRawPointer(m),
             rv = UnsafeMutableRawPointer(v)
-        let s = MemoryLayout<Float>.stride
-        while i + 8 <= range.upperBound {
-            let gi = rg.loadUnaligned(fromByteOffset: i * s, as: V.self)
-            var mi = rm.loadUnaligned(fromByteOffset: i * s, as: V.self)
-            var vi = rv.loadUnaligned(fromByteOffset: i * s, as: V.self)
-            var wi = rw.loadUnaligned(fromByteOffset: i * s, as: V.self)
+        let e = V(repeating: eps)
+        while i + 4 <= range.upperBound {
+            let o = i * 4
+            let gi = rg.loadUnaligned(fromByteOffset: o, as: V.self)
+            var mi = rm.loadUnaligned(fromByteOffset: o, as: V.self)
+            var vi = rv.loadUnaligned(fromByteOffset: o, as: V.self)
+            var wi = rw.loadUnaligned(fromByteOffset: o, as: V.self)
             mi += (gi - mi) * c1
             vi += (gi * gi - vi) * c2
-            wi -= (mi * alpha) / (vi.squareRoot() + eps)
-            rm.storeBytes(of: mi, toByteOffset: i * s, as: V.self)
-            rv.storeBytes(of: vi, toByteOffset: i * s, as: V.self)
-            rw.storeBytes(of: wi, toByteOffset: i * s, as: V.self)
-            i += 8
+            wi -= VectorMath.divide(mi * alpha, VectorMath.squareRoot(vi) + e)
+            rm.storeBytes(of: mi, toByteOffset: o, as: V.self)
+            rv.storeBytes(of: vi, toByteOffset: o, as: V.self)
+            rw.storeBytes(of: wi, toByteOffset: o, as: V.self)
+            i += 4
         }
         while i < range.upperBound {
             let gi = g[i]

@@ -47,7 +47,7 @@ extension Execution {
     }
 
     func model(named id: String) throws -> BuiltModel {
-        guard case .model(let model)? = results[id] else {
+        guard let model = models[id] else {
             throw RunnerFailure(message: "`\(id)` is not a model")
         }
         return model

@@ -27,7 +27,7 @@ extension Execution {
     }
 
     func evaluation(named id: String) throws -> (EvaluationOutcome, EvaluateDecl) {
-        guard case .evaluate(let outcome)? = results[id], case .evaluate(let decl)? = notebook.directive(id)?.payload else {
+        guard case .evaluate(let outcome)? = results[id], case .evaluate(let decl)? = notebook.directive(id, kind: .evaluate)?.payload else {
             throw RunnerFailure(message: "`\(id)` is not an evaluation")
         }
         return (outcome, decl)

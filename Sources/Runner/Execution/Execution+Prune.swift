@@ -11,7 +11,7 @@ extension Execution {
     /// level; the dense baseline is cached under the train's key.
     func prune(_ decl: PruneDecl, directive: Directive, key: String, step: StepName) throws -> PruneOutcome {
         let started = Date()
-        guard let trainKey = keys[decl.model] else { throw RunnerFailure(message: "`\(decl.model)` has not run") }
+        guard let trainKey = keys["train \(decl.model)"] else { throw RunnerFailure(message: "`\(decl.model)` has not run") }
         let levelKeys = decl.sparsity.map { levelKey(decl, directive: directive, trainKey: trainKey, sparsity: $0) }
         let baseKey = Digest.hex("nbrun-prune-baseline/1\ntrain=\(trainKey)")
         let cachedBase = options.useCache ? cachedBaseline(key: baseKey) : nil

@@ -8,9 +8,9 @@ extension Execution {
     /// every point starts from the train's seed, so the points differ only in the setting, and a
     /// point equal to the train itself reuses its result.
     func sweep(_ decl: SweepDecl, directive: Directive, key: String, step: StepName) throws -> SweepOutcome {
-        guard let trainKey = keys[decl.train],
+        guard let trainKey = keys["train \(decl.train)"],
               case .train(let base)? = results[decl.train],
-              let trainDirective = notebook.directive(decl.train),
+              let trainDirective = notebook.directive(decl.train, kind: .train),
               case .train(let train) = trainDirective.payload else {
             throw RunnerFailure(message: "`\(decl.train)` is not a training run")
         }

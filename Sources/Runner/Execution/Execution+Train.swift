@@ -47,7 +47,7 @@ extension Execution {
     /// The trained model of a train directive, rebuilt from its weights.
     func trainedModel(trainID: String) throws -> (Model, TrainDecl) {
         guard case .train(let outcome)? = results[trainID],
-              case .train(let decl)? = notebook.directive(trainID)?.payload else {
+              case .train(let decl)? = notebook.directive(trainID, kind: .train)?.payload else {
             throw RunnerFailure(message: "`\(trainID)` is not a training run")
         }
         let built = try model(named: decl.model)

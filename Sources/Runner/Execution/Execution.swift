@@ -11,9 +11,13 @@ final class Execution {
     let cache: ResultCache
     let threads: Int
 
+    /// Results by directive id (every kind but models, whose id a train may share).
     private(set) var results: [String: DirectiveResult] = [:]
+    /// Models by id.
+    private(set) var models: [String: BuiltModel] = [:]
     private(set) var keys: [String: String] = [:]
-    private(set) var seconds: [String: Double] = [:]
+    /// When the run started (the article's provenance reports the time taken).
+    let started = Date()
     private(set) var cachedIDs: Set<String> = []
     private(set) var dataChecksums: [String: String] = [:]
     /// Every number the article shows (inline values, table cells), in the order they were rendered.
@@ -27,7 +31,7 @@ final class Execution {
         self.threads = options.resolvedThreads
     }
 
-    var lookup: ValueLookup { ValueLookup(results: results) }
+    var lookup: ValueLookup { ValueLookup(results: results, models: models) }
 
     /// The notebook's folder: relative data paths and the template resolve against it.
     var baseDirectory: URL { notebook.file.deletingLastPathComponent() }
@@ -38,8 +42,7 @@ final class Execution {
 
     /// Runs one directive (the plan guarantees its dependencies ran); returns a note for the step line.
     func run(_ directive: Directive, step: StepName) throws {
-        let started = Date()
-        let upstream = directive.dependencies.compactMap { keys[$0] }
+        let upstream = notebook.dependencies(of: directive).compactMap { keys[Plan.node($0)] }
         var dataText: String?
         if case .dataset(let decl) = directive.payload {
             let loaded = try loadDataset(decl, directive: directive)
@@ -47,13 +50,13 @@ final class Execution {
             results[directive.id] = .dataset(loaded)
         }
         let key = CacheKey.make(directive: directive, seed: seed(for: directive), upstream: upstream, dataChecksums: dataText)
-        keys[directive.id] = key
+        keys[Plan.node(directive)] = key
 
         switch directive.payload {
         case .dataset:
             progress.step(step)
         case .model(let decl):
-            results[directive.id] = .model(try buildModel(decl, directive: directive))
+            models[directive.id] = try buildModel(decl, directive: directive)
             progress.step(step)
         case .train(let decl):
             results[directive.id] = .train(try train(decl, directive: directive, key: key, step: step))
@@ -82,7 +85,6 @@ final class Execution {
             progress.step(step)
             results[directive.id] = .figure(try histogramFigure(decl, directive: directive))
         }
-        seconds[directive.id] = Date().timeIntervalSince(started)
     }
 
     func markCached(_ id: String) { cachedIDs.insert(id) }

@@ -115,7 +115,9 @@ struct LockComparison {
     private mutating func count(_ verdict: Verdict) { counts[verdict, default: 0] += 1 }
 
     private func judge(old: LockedNumber, new: LockedNumber, oldText: String?, newText: String?) -> Verdict {
-        if old.value.bitPattern == new.value.bitPattern || (old.isFloat && new.isFloat && old.float.bitPattern == new.float.bitPattern) {
+        // A fresh Float32 value is compared as Float32 bits: the lock holds its shortest decimal, which
+        // reads back as a Double that is not itself a Float32 value.
+        if new.isFloat ? old.float.bitPattern == new.float.bitPattern : old.value.bitPattern == new.value.bitPattern {
             return .identical
         }
         if let oldText, let newText, oldText == newText { return .printedEqual }

@@ -6,11 +6,13 @@ extension LockFile {
     init(execution: Execution, notebookBytes: Data) {
         let notebook = execution.notebook
         var directives: [String: LockedDirective] = [:]
+        var trainingSeconds: [String: Double] = [:]
         for directive in notebook.directives {
             var record = LockedDirective(kind: directive.kind.rawValue, line: directive.location.line,
-                                         key: execution.keys[directive.id] ?? "")
-            switch execution.results[directive.id] {
+                                         key: execution.keys[Plan.node(directive)] ?? "")
+            switch directive.kind == .model ? nil : execution.results[directive.id] {
             case .train(let outcome)?:
+                trainingSeconds[Plan.node(directive)] = outcome.seconds
                 let history = outcome.history
                 record.history = [
                     "loss": history.loss.map(LockedNumber.init),
@@ -30,7 +32,7 @@ extension LockFile {
             default:
                 break
             }
-            directives[directive.id] = record
+            directives[Plan.node(directive)] = record
         }
         self.init(
             notebook: notebook.file.lastPathComponent,
@@ -38,7 +40,7 @@ extension LockFile {
             environment: LockEnvironment(
                 nbrun: RunnerInfo.version, numerics: RunnerInfo.numericsVersion, cpu: EngineInfo.cpuModel,
                 mathLibrary: EngineInfo.mathLibrary, threads: execution.threads, seed: notebook.frontMatter.seed,
-                data: execution.dataChecksums, seconds: execution.seconds),
+                data: execution.dataChecksums, seconds: trainingSeconds),
             directives: directives,
             shown: execution.shownNumbers.map { number in
                 LockedShownNumber(source: number.source, line: number.location.line, column: number.location.column,

@@ -42,7 +42,8 @@ struct LockEnvironment: Codable, Equatable {
     var threads: Int
     var seed: UInt64
     var data: [String: String]
-    /// Wall-clock seconds per directive of the run that wrote the lock (informational, never compared).
+    /// Wall-clock training seconds per training run, as measured when it was trained (a cached
+    /// result keeps its time, so re-rendering does not change the lock). Informational, never compared.
     var seconds: [String: Double]
 }
 

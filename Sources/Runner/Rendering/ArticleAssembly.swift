@@ -22,7 +22,9 @@ struct ArticleAssembly {
                 if directive.display.echo {
                     blocks.append(.code(CodeEcho(kind: directive.kind.rawValue, id: directive.id, source: directive.source)))
                 }
-                switch execution.results[directive.id] {
+                let result = directive.kind == .model
+                    ? execution.models[directive.id].map(DirectiveResult.model) : execution.results[directive.id]
+                switch result {
                 case .model(let model)?:
                     blocks.append(.modelSummary(ModelSummary(
                         modelName: directive.id,

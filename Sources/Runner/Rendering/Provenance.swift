@@ -30,9 +30,11 @@ struct Provenance {
                                             value: String(format: "%.1f s, %d epochs%@", outcome.seconds, outcome.history.epochs.count, where_)))
             }
         }
+        var run = String(format: "%.1f s in all", Date().timeIntervalSince(execution.started))
         if !fresh.isEmpty || !cached.isEmpty {
-            items.append(ProvenanceItem(label: "this run", value: "trained \(fresh.count), reused \(cached.count) from the cache"))
+            run += "; trained \(fresh.count), reused \(cached.count) from the cache"
         }
+        items.append(ProvenanceItem(label: "time taken", value: run))
         return items
     }
 }

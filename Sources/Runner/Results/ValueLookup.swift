@@ -4,9 +4,10 @@ import NotebookFormat
 ///
 /// What each kind exposes is the contract of docs/notebook-format.md: dataset `train_count`,
 /// `test_count`; model `params`; train `history.{loss,accuracy,val_loss,val_accuracy}`, `params`,
-/// `seconds`, `epochs`; evaluate `loss`, `accuracy`, `errors`.
+/// `seconds`, `epochs`; evaluate `loss`, `accuracy`, `errors`, `count`.
 struct ValueLookup {
     let results: [String: DirectiveResult]
+    let models: [String: BuiltModel]
 
     /// Wall-clock values (training `seconds`, inference latencies, speed-ups) differ from run to
     /// run: the lock records them but `check` does not compare them.
@@ -15,7 +16,7 @@ struct ValueLookup {
     }
 
     func value(root: String, members: [String]) throws -> Value {
-        guard let result = results[root] else {
+        guard let result = results[root] ?? models[root].map(DirectiveResult.model) else {
             throw RunnerFailure(message: "no result named `\(root)`")
         }
         let path = members.joined(separator: ".")
