@@ -2,8 +2,8 @@ import Foundation
 
 /// Inference with the Dense layers' kernels in CSR form, to measure what pruning buys in time.
 ///
-/// Every Dense layer computes y^T = W^T x^T as CSR x dense (`CSRMatrix.multiply`) on tiles of
-/// `tile` samples: the tile's inputs are transposed to fan_in x tile, multiplied, and written back
+/// Every Dense layer computes y^T = W^T x^T as CSR x dense (`CSRMatrix.multiplyTile`) on tiles
+/// of 32 samples: the tile's inputs are transposed to fan_in x 32, multiplied, and written back
 /// with bias and activation. Other layers (Conv2D, pooling...) run their usual dense code: an
 /// unstructured sparse convolution kernel saves nothing in im2col + GEMM. Everything runs on one
 /// thread, as the dense comparison does.
@@ -11,13 +11,10 @@ public final class SparseInference {
     let model: Model
     /// CSR of W^T per layer index, for the Dense layers.
     let sparse: [Int: CSRMatrix]
-    let tile: Int
 
     /// Uses the model's current weights (prune them first).
-    public init(model: Model, tile: Int = 64) {
-        precondition(tile > 0, "tile must be positive")
+    public init(model: Model) {
         self.model = model
-        self.tile = tile
         var sparse: [Int: CSRMatrix] = [:]
         for (index, layer) in model.network.layers.enumerated() {
             guard let dense = layer as? DenseLayer else { continue }
@@ -81,24 +78,32 @@ public final class SparseInference {
         return (Double(total) / 1e6, Double(denseLayerTime) / 1e6)
     }
 
-    /// y = act(x W + b) with W^T in CSR, tile by tile.
+    /// y = act(x W + b) with W^T in CSR, 32 samples at a time: the tile's inputs are transposed
+    /// to fan_in x 32 (blocks of 8 inputs, zero-padded past the last sample), multiplied by
+    /// `CSRMatrix.multiplyTile`, and written back with bias and activation.
     private func forwardSparse(_ layer: DenseLayer, csr: CSRMatrix, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, batch: Int) {
-        let k = layer.inputSize, n = layer.outputSize
-        let xT = UnsafeMutablePointer<Float>.allocate(capacity: k * tile)
-        let yT = UnsafeMutablePointer<Float>.allocate(capacity: n * tile)
+        let k = layer.inputSize, n = layer.outputSize, width = CSRMatrix.tileWidth
+        let xT = UnsafeMutablePointer<Float>.allocate(capacity: k * width)
+        let yT = UnsafeMutablePointer<Float>.allocate(capacity: n * width)
         defer { xT.deallocate(); yT.deallocate() }
         let bias = layer.bias.map { UnsafePointer($0.value.pointer) }
         var lo = 0
         while lo < batch {
-            let t = min(tile, batch - lo)
-            for b in 0..<t {
-                let row = x + (lo + b) * k
-                for i in 0..<k { xT[i * t + b] = row[i] }
+            let t = min(width, batch - lo)
+            if t < width { xT.update(repeating: 0, count: k * width) }
+            var i0 = 0
+            while i0 < k {
+                let i1 = min(i0 + 8, k)
+                for b in 0..<t {
+                    let row = x + (lo + b) * k
+                    for i in i0..<i1 { xT[i * width + b] = row[i] }
+                }
+                i0 = i1
             }
-            csr.multiply(xT, n: t, into: yT)
+            csr.multiplyTile(xT, into: yT)
             for b in 0..<t {
                 let out = y + (lo + b) * n
-                for o in 0..<n { out[o] = yT[o * t + b] }
+                for o in 0..<n { out[o] = yT[o * width + b] }
             }
             ActivationMath.biasForward(layer.activation, y + lo * n, rows: t, width: n, stride: n, bias: bias)
             lo += t
