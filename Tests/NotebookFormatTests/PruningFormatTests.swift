@@ -110,17 +110,17 @@ final class PruningFormatTests: XCTestCase {
 
     func testPruneErrors() {
         XCTAssertEqual(messages("```{prune} p\nmodel: m\nsparsity: [1.0]\nscope: globl\n```\n"), [
-            "33:8: `model` must name a `train` directive, but `m` is a `model` | did you mean `t`?",
-            "34:12: `sparsity` must be >= 0 and < 1, got `1.0`",
-            "35:8: unknown pruning scope `globl` | did you mean `global`?",
+            "30:8: `model` must name a `train` directive, but `m` is a `model`",
+            "31:12: `sparsity` must be >= 0 and < 1, got `1.0`",
+            "32:8: unknown pruning scope `globl` | did you mean `global`?",
         ])
         XCTAssertEqual(messages("```{prune} p\nmodel: t\nsparsity: [0.5, 0.5]\nfine_tune: {epoch: 2, ramp: 0.3}\n```\n"), [
-            "34:17: sparsity 0.5 is listed twice",
-            "35:13: unknown key `epoch` in `fine_tune` | did you mean `epochs`?",
-            "35:23: `fine_tune.ramp` only applies to `schedule: gradual` | add `schedule: gradual` or remove `ramp`",
+            "31:17: sparsity 0.5 is listed twice",
+            "32:13: unknown key `epoch` in `fine_tune` | did you mean `epochs`?",
+            "32:23: `fine_tune.ramp` only applies to `schedule: gradual` | add `schedule: gradual` or remove `ramp`",
         ])
         XCTAssertEqual(messages("```{prune} p\nmodel: t\n```\n"), [
-            "32:1: `prune` directive `p` needs `sparsity:` | add a line such as `sparsity: [0.5, 0.8, 0.9, 0.95]`",
+            "29:1: `prune` directive `p` needs `sparsity:` | add a line such as `sparsity: [0.5, 0.8, 0.9, 0.95]`",
         ])
     }
 
@@ -138,24 +138,24 @@ final class PruningFormatTests: XCTestCase {
         XCTAssertEqual(errors, ["`vary: rate` needs a Dropout layer, but model `m` has none",
                                 "a list of 2 rates needs 2 Dropout layers, but model `m` has 0"])
         XCTAssertEqual(messages("```{sweep} s\ntrain: m\nvary: rates\nvalues: [1.5]\n```\n"), [
-            "33:8: `train` must name a `train` directive, but `m` is a `model` | did you mean `t`?",
-            "34:7: unknown sweep setting `rates` | did you mean `rate`?",
-            "35:10: `rate` must be >= 0 and < 1, got `1.5`",
+            "30:8: `train` must name a `train` directive, but `m` is a `model`",
+            "31:7: unknown sweep setting `rates` | did you mean `rate`?",
+            "32:10: `rate` must be >= 0 and < 1, got `1.5`",
         ])
         XCTAssertEqual(messages("```{sweep} s\ntrain: t\nvary: epochs\nvalues: []\n```\n"), [
-            "35:9: `values` is empty; a sweep needs at least one value",
+            "32:9: `values` is empty; a sweep needs at least one value",
         ])
     }
 
     func testHistogramErrors() {
         let prune = "```{prune} p\nmodel: t\nsparsity: [0.5, 0.9]\n```\n\n"
         XCTAssertEqual(messages(prune + "```{histogram} h\nprune: p\nsparsity: 0.8\nlayer: dens\n```\n"), [
-            "39:11: `p` does not prune to sparsity 0.8 | its levels are `0.5`, `0.9`",
-            "40:8: model `m` has no layer with a kernel named `dens` | did you mean `dense`?",
+            "36:11: `p` does not prune to sparsity 0.8 | its levels are `0.5`, `0.9`",
+            "37:8: model `m` has no layer with a kernel named `dens` | did you mean `dense`?",
         ])
         XCTAssertEqual(messages(prune + "```{histogram} h\n#| label: tbl-h\nprune: t\nsparsity: 0.5\n```\n"), [
-            "38:11: a `histogram` label must start with `fig-` | e.g. `fig-h`",
-            "39:8: `prune` must name a `prune` directive, but `t` is a `train`",
+            "35:11: a `histogram` label must start with `fig-` | e.g. `fig-h`",
+            "36:8: `prune` must name a `prune` directive, but `t` is a `train`",
         ])
     }
 }

@@ -31,13 +31,13 @@ final class PruningEndToEndTests: XCTestCase {
             XCTAssertEqual(Array(data.prefix(4)), [0x89, 0x50, 0x4E, 0x47], "\(figure) is not a PNG")
         }
         let recorded = try lock(notebook)
-        let pruned = metrics(recorded, "pruned")
+        let pruned = metrics(recorded, "prune pruned")
         // 36 + 21,632 + 320 = 21,988 kernel weights, round(0.9 x 21,988) = 19,789 removed.
         let kept = ["conv2d", "dense", "dense_1"].map { pruned["nonzero.\($0)@0.9"] ?? -1 }.reduce(0, +)
         XCTAssertEqual(kept, 21_988 - 19_789, "masks held through fine-tuning: exactly the kept weights are non-zero")
         XCTAssertLessThan(pruned["size_sparse@0.9"] ?? .infinity, (pruned["size_dense"] ?? 0) / 5)
         XCTAssertNotNil(pruned["accuracy_finetuned@0.5"])
-        XCTAssertEqual(metrics(recorded, "rates").count, 4, "test accuracy and loss per point")
+        XCTAssertEqual(metrics(recorded, "sweep rates").count, 4, "test accuracy and loss per point")
 
         let second = try harness.run([notebook.path] + harness.fixtureArguments)
         XCTAssertEqual(second.status, 0, second.stderr)
