@@ -5,9 +5,9 @@ extension NotebookChecker {
     ///
     /// prune: series `sparsity`, `accuracy`, `loss`, `nonzero`, `nonzero.<layer>` (one per kernel,
     /// Keras' automatic layer names), `size_dense`, `size_sparse`, `size_dense_zlib`,
-    /// `size_sparse_zlib`, `compression`, `latency_dense_ms`, `latency_sparse_ms`,
+    /// `size_sparse_zlib`, `size_masked_zlib`, `compression`, `latency_dense_ms`, `latency_sparse_ms`,
     /// `latency_dense_layers_ms`, `latency_sparse_layers_ms`, `speedup`; with `fine_tune` also
-    /// `accuracy_finetuned`, `loss_finetuned`; single values `dense_accuracy`, `dense_loss`,
+    /// `accuracy_finetuned`, `loss_finetuned`, `fine_tune_epochs`; single values `dense_accuracy`, `dense_loss`,
     /// `params`, `prunable`, `seconds`.
     /// sweep: series `values`, `loss_final`, `accuracy_final`, `test_loss`, `test_accuracy`,
     /// `seconds`, and with validation `val_loss_final`, `val_accuracy_final`, `val_loss_min`,
@@ -19,13 +19,14 @@ extension NotebookChecker {
             var v: [String: ValueShape] = ["dense_accuracy": .number, "dense_loss": .number, "params": .integer,
                                            "prunable": .integer, "seconds": .number]
             for name in ["sparsity", "accuracy", "loss", "nonzero", "size_dense", "size_sparse", "size_dense_zlib",
-                         "size_sparse_zlib", "compression", "latency_dense_ms", "latency_sparse_ms",
+                         "size_sparse_zlib", "size_masked_zlib", "compression", "latency_dense_ms", "latency_sparse_ms",
                          "latency_dense_layers_ms", "latency_sparse_layers_ms", "speedup"] {
                 v[name] = .series
             }
             if p.fineTune != nil {
                 v["accuracy_finetuned"] = .series
                 v["loss_finetuned"] = .series
+                v["fine_tune_epochs"] = .integer
             }
             let modelID = train(p.model)?.model
             for layer in modelID.flatMap(model).map(kernelLayerNames) ?? [] { v["nonzero.\(layer)"] = .series }

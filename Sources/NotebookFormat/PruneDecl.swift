@@ -13,7 +13,7 @@ public struct PruneDecl: Equatable, Sendable {
     public var fineTune: FineTuneDecl?
     /// Images per timed forward pass and number of timed passes (the median is reported).
     public var latencyBatch: Int = 1000
-    public var latencyRuns: Int = 7
+    public var latencyRuns: Int = 11
 
     public init(model: String, sparsity: [Double], scope: String = "global", fineTune: FineTuneDecl? = nil) {
         self.model = model

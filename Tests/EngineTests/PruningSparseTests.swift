@@ -91,3 +91,17 @@ final class PruningSparseTests: XCTestCase {
         XCTAssertLessThanOrEqual(latency.sparseLayerMilliseconds, latency.sparseMilliseconds)
     }
 }
+
+extension PruningSparseTests {
+    /// 4 x 4 blocks and both scalar edges (7 rows, 10 columns) into a padded stride.
+    func testTransposeWithEdges() {
+        let rows = 7, columns = 10, stride = 8
+        let x = (0..<(rows * columns)).map(Float.init)
+        var out = [Float](repeating: -1, count: columns * stride)
+        x.withUnsafeBufferPointer { xp in
+            out.withUnsafeMutableBufferPointer { SparseInference.transpose(xp.baseAddress!, rows: rows, columns: columns, into: $0.baseAddress!, stride: stride) }
+        }
+        for r in 0..<rows { for c in 0..<columns { XCTAssertEqual(out[c * stride + r], x[r * columns + c]) } }
+        for c in 0..<columns { XCTAssertEqual(out[c * stride + 7], -1, "padding untouched") }
+    }
+}

@@ -79,7 +79,7 @@ public final class SparseInference {
     }
 
     /// y = act(x W + b) with W^T in CSR, 32 samples at a time: the tile's inputs are transposed
-    /// to fan_in x 32 (blocks of 8 inputs, zero-padded past the last sample), multiplied by
+    /// to fan_in x 32 (zero-padded past the last sample), multiplied by
     /// `CSRMatrix.multiplyTile`, and written back with bias and activation.
     private func forwardSparse(_ layer: DenseLayer, csr: CSRMatrix, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, batch: Int) {
         let k = layer.inputSize, n = layer.outputSize, width = CSRMatrix.tileWidth
@@ -91,15 +91,7 @@ public final class SparseInference {
         while lo < batch {
             let t = min(width, batch - lo)
             if t < width { xT.update(repeating: 0, count: k * width) }
-            var i0 = 0
-            while i0 < k {
-                let i1 = min(i0 + 8, k)
-                for b in 0..<t {
-                    let row = x + (lo + b) * k
-                    for i in i0..<i1 { xT[i * width + b] = row[i] }
-                }
-                i0 = i1
-            }
+            Self.transpose(x + lo * k, rows: t, columns: k, into: xT, stride: width)
             csr.multiplyTile(xT, into: yT)
             for b in 0..<t {
                 let out = y + (lo + b) * n
@@ -131,5 +123,35 @@ public struct LatencyMeasurement: Equatable, Sendable, Codable {
         self.sparseMilliseconds = sparseMilliseconds
         self.denseLayerMilliseconds = denseLayerMilliseconds
         self.sparseLayerMilliseconds = sparseLayerMilliseconds
+    }
+}
+
+extension SparseInference {
+    /// out[c * stride + r] = x[r * columns + c] for r < rows, c < columns, in 4 x 4 blocks (four
+    /// 4-lane loads, four 4-lane stores) with scalar edges. Columns outer, so the four output rows
+    /// of a block are written contiguously and the input rows are read in step.
+    static func transpose(_ x: UnsafePointer<Float>, rows: Int, columns: Int, into out: UnsafeMutablePointer<Float>, stride: Int) {
+        typealias V = SIMD4<Float>
+        let s = MemoryLayout<Float>.stride
+        let rows4 = rows - rows % 4, columns4 = columns - columns % 4
+        let src = UnsafeRawPointer(x), dst = UnsafeMutableRawPointer(out)
+        var c = 0
+        while c < columns4 {
+            var r = 0
+            while r < rows4 {
+                let a = src.loadUnaligned(fromByteOffset: (r * columns + c) * s, as: V.self)
+                let b = src.loadUnaligned(fromByteOffset: ((r + 1) * columns + c) * s, as: V.self)
+                let d = src.loadUnaligned(fromByteOffset: ((r + 2) * columns + c) * s, as: V.self)
+                let e = src.loadUnaligned(fromByteOffset: ((r + 3) * columns + c) * s, as: V.self)
+                dst.storeBytes(of: V(a[0], b[0], d[0], e[0]), toByteOffset: (c * stride + r) * s, as: V.self)
+                dst.storeBytes(of: V(a[1], b[1], d[1], e[1]), toByteOffset: ((c + 1) * stride + r) * s, as: V.self)
+                dst.storeBytes(of: V(a[2], b[2], d[2], e[2]), toByteOffset: ((c + 2) * stride + r) * s, as: V.self)
+                dst.storeBytes(of: V(a[3], b[3], d[3], e[3]), toByteOffset: ((c + 3) * stride + r) * s, as: V.self)
+                r += 4
+            }
+            for r in rows4..<rows { for j in c..<c + 4 { out[j * stride + r] = x[r * columns + j] } }
+            c += 4
+        }
+        for j in columns4..<columns { for r in 0..<rows { out[j * stride + r] = x[r * columns + j] } }
     }
 }

@@ -47,7 +47,8 @@ extension Execution {
             }
             levels.append(level)
         }
-        return PruneOutcome(baseline: baseline, levels: levels, seconds: Date().timeIntervalSince(started))
+        return PruneOutcome(baseline: baseline, levels: levels, seconds: Date().timeIntervalSince(started),
+                            fineTuneEpochs: decl.fineTune?.epochs)
 
         func measureBaseline(model: Model) throws -> PruneBaseline {
             let evaluation = model.evaluate(data.test, batchSize: 1000, threads: threads)
@@ -74,7 +75,7 @@ extension Execution {
         let oneShot = model.evaluate(data.test, batchSize: 1000, threads: threads)
         progress.note("pruned: test accuracy \(ProgressBar.fixed(oneShot.accuracy))")
         var level = PruneLevel(sparsity: sparsity, achievedSparsity: 0, accuracy: oneShot.accuracy, loss: oneShot.loss,
-                               nonzero: [], sizeSparse: 0, sizeSparseZlib: 0,
+                               nonzero: [], sizeSparse: 0, sizeSparseZlib: 0, sizeMaskedZlib: 0,
                                latency: LatencyMeasurement(batch: 0, runs: 0, denseMilliseconds: 0, sparseMilliseconds: 0,
                                                            denseLayerMilliseconds: 0, sparseLayerMilliseconds: 0),
                                seconds: 0)
@@ -108,6 +109,8 @@ extension Execution {
         let file = SparseModelFile.encode(parameters: weights, shapes: model.parameterShapes, sparseCandidates: prunable)
         level.sizeSparse = file.count
         level.sizeSparseZlib = try Zlib.compress(file).count
+        level.sizeMaskedZlib = try Zlib.compress(SparseModelFile.encode(parameters: weights, shapes: model.parameterShapes,
+                                                                         sparseCandidates: [])).count
         level.latency = SparseInference(model: model).measureLatency(data.test, batch: decl.latencyBatch, runs: decl.latencyRuns)
         progress.note("size \(file.count) bytes (dense \(baseline.sizeDense)); latency sparse "
             + "\(String(format: "%.1f", level.latency.sparseMilliseconds)) ms, dense \(String(format: "%.1f", level.latency.denseMilliseconds)) ms")

@@ -12,6 +12,8 @@ extension PruneOutcome {
             if let a = level.accuracyFinetuned { metrics["accuracy_finetuned" + at] = LockedNumber(a) }
             if let l = level.lossFinetuned { metrics["loss_finetuned" + at] = LockedNumber(l) }
             metrics["size_sparse" + at] = LockedNumber(Double(level.sizeSparse))
+            metrics["size_sparse_zlib" + at] = LockedNumber(Double(level.sizeSparseZlib))
+            metrics["size_masked_zlib" + at] = LockedNumber(Double(level.sizeMaskedZlib))
             for (name, count) in zip(baseline.layerNames, level.nonzero) { metrics["nonzero.\(name)" + at] = LockedNumber(Double(count)) }
         }
         return metrics

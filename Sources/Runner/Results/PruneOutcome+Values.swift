@@ -16,6 +16,7 @@ extension PruneOutcome {
         case "size_dense_zlib": return series { _ in Double(baseline.sizeDenseZlib) }
         case "size_sparse": return series { Double($0.sizeSparse) }
         case "size_sparse_zlib": return series { Double($0.sizeSparseZlib) }
+        case "size_masked_zlib": return series { Double($0.sizeMaskedZlib) }
         case "compression": return series { Double(baseline.sizeDense) / Double($0.sizeSparse) }
         case "latency_dense_ms": return series(\.latency.denseMilliseconds)
         case "latency_sparse_ms": return series(\.latency.sparseMilliseconds)
@@ -27,6 +28,7 @@ extension PruneOutcome {
         case "params": return .integer(baseline.params)
         case "prunable": return .integer(baseline.prunable)
         case "seconds": return .number(seconds)
+        case "fine_tune_epochs": return fineTuneEpochs.map { .integer($0) }
         default:
             if path.hasPrefix("nonzero."), let layer = baseline.layerNames.firstIndex(of: String(path.dropFirst("nonzero.".count))) {
                 return series { Double($0.nonzero[layer]) }
@@ -41,17 +43,17 @@ extension PruneOutcome {
         if japanese {
             columns = ["スパース率", "残った重み"] + baseline.layerNames.map { "うち \($0)" }
                 + ["テスト精度(剪定直後)"] + (fineTuned ? ["テスト精度(再学習後)"] : [])
-                + ["ファイル (CSR)", "zlib 圧縮後", "推論 密 [ms]", "推論 疎 [ms]"]
+                + ["ファイル(剪定後は CSR)", "その zlib 圧縮", "密のまま zlib 圧縮", "推論 密 [ms]", "推論 疎 [ms]"]
         } else {
             columns = ["sparsity", "weights left"] + baseline.layerNames.map { "of which \($0)" }
                 + ["test accuracy (pruned)"] + (fineTuned ? ["test accuracy (fine-tuned)"] : [])
-                + ["file (CSR)", "zlib", "latency dense [ms]", "latency sparse [ms]"]
+                + ["file (CSR when pruned)", "file + zlib", "dense + zlib", "latency dense [ms]", "latency sparse [ms]"]
         }
         func percent(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f%%", x * 100) }
         var rows: [[String]] = []
         var dense = ["0%", Self.grouped(baseline.prunable)] + baseline.layerSizes.map(Self.grouped)
             + [percent(Double(baseline.accuracy), 2)] + (fineTuned ? ["—"] : [])
-        dense += [Self.bytes(baseline.sizeDense), Self.bytes(baseline.sizeDenseZlib), "", ""]
+        dense += [Self.bytes(baseline.sizeDense), Self.bytes(baseline.sizeDenseZlib), Self.bytes(baseline.sizeDenseZlib), "", ""]
         rows.append(dense)
         for level in levels {
             var row = [String(format: "%g%%", level.sparsity * 100),
@@ -59,7 +61,7 @@ extension PruneOutcome {
             row += level.nonzero.map(Self.grouped)
             row.append(percent(Double(level.accuracy), 2))
             if fineTuned { row.append(level.accuracyFinetuned.map { percent(Double($0), 2) } ?? "") }
-            row += [Self.bytes(level.sizeSparse), Self.bytes(level.sizeSparseZlib),
+            row += [Self.bytes(level.sizeSparse), Self.bytes(level.sizeSparseZlib), Self.bytes(level.sizeMaskedZlib),
                     String(format: "%.1f", level.latency.denseMilliseconds), String(format: "%.1f", level.latency.sparseMilliseconds)]
             rows.append(row)
         }

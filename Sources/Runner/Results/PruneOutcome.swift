@@ -5,6 +5,8 @@ struct PruneOutcome {
     var baseline: PruneBaseline
     var levels: [PruneLevel]
     var seconds: Double
+    /// Epochs of fine-tuning per level (nil without `fine_tune`).
+    var fineTuneEpochs: Int?
 }
 
 /// The unpruned model: its test metrics and file sizes (cached on its own).
@@ -45,6 +47,8 @@ struct PruneLevel: Codable {
     /// Bytes of the sparse file (CSR kernels) and zlib of it.
     var sizeSparse: Int
     var sizeSparseZlib: Int
+    /// zlib of the dense file of the pruned weights: what a general compressor makes of the zeros.
+    var sizeMaskedZlib: Int
     var latency: LatencyMeasurement
     var seconds: Double
     /// The final weights (kept out of the JSON).
@@ -52,6 +56,6 @@ struct PruneLevel: Codable {
 
     enum CodingKeys: String, CodingKey {
         case sparsity, achievedSparsity, accuracy, loss, accuracyFinetuned, lossFinetuned, fineTuneHistory, nonzero,
-             sizeSparse, sizeSparseZlib, latency, seconds
+             sizeSparse, sizeSparseZlib, sizeMaskedZlib, latency, seconds
     }
 }
