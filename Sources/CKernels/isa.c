@@ -58,3 +58,11 @@ const char *ck_isa_name(void) {
     default: return "portable";
     }
 }
+
+int ck_force_isa(int level) {
+    int supported = ck_detect();
+    if (level > supported) level = supported;
+    if (level < 0) level = 0;
+    __atomic_store_n(&ck_level, level, __ATOMIC_RELEASE);
+    return level;
+}

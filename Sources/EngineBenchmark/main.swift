@@ -10,7 +10,7 @@ import Glibc
 
 struct Options {
     var epochs = 1, seed: UInt64 = 0, threads = ProcessInfo.processInfo.activeProcessorCount
-    var dropout = false, profileOnly = false, data = "/tmp/mnist-raw", json: String?
+    var dropout = false, profileOnly = false, data = "/tmp/mnist-raw", json: String?, steps = 0
     init(_ args: [String]) {
         var i = 1
         func value() -> String { i += 1; guard i < args.count else { fatalError("missing value for \(args[i - 1])") }; return args[i] }
@@ -23,6 +23,7 @@ struct Options {
             case "--json": json = value()
             case "--dropout": dropout = true
             case "--profile-only": profileOnly = true
+            case "--steps": steps = Int(value())!
             default: fatalError("unknown argument \(args[i])")
             }
             i += 1
@@ -58,6 +59,11 @@ for t in timings {
     print(String(format: "  %-28@ %8.1f us %@", t.name as NSString, t.seconds * 1e6, rate))
 }
 print(String(format: "  sum of kernels %.3f ms per step -> %.2f s per 1,500 steps", stepSeconds * 1e3, stepSeconds * 1500))
+if options.steps > 0 {
+    let times = model.timeTrainingSteps(batchSize: 32, threads: options.threads, steps: options.steps).sorted()
+    print(String(format: "whole training steps (%d): median %.3f ms, min %.3f ms, p10 %.3f ms", times.count,
+                 times[times.count / 2] * 1e3, times[0] * 1e3, times[times.count / 10] * 1e3))
+}
 if options.profileOnly { exit(0) }
 
 let train = try load(options.data, "train"), test = try load(options.data, "test")

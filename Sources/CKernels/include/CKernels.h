@@ -15,6 +15,10 @@ extern "C" {
 /// variable NBRUN_KERNELS=portable|avx2|avx512 forces a variant (ignored when the CPU lacks it).
 const char *ck_isa_name(void);
 
+/// For tests: use variant `level` (0 portable, 1 avx2, 2 avx512) from now on, lowered to what the CPU
+/// supports; returns the level in effect. Not for use while kernels run on other threads.
+int ck_force_isa(int level);
+
 /// Fused Conv2D (valid padding, stride 1, no dilation) + bias + optional relu + 2x2/2 max pooling
 /// for ONE sample, channels last. x: h x w x c; kernel: (kh, kw, c, filters); bias: filters or
 /// NULL. Writes pooled: (oh/2) x (ow/2) x filters (oh = h - kh + 1, ow = w - kw + 1, rounded down)

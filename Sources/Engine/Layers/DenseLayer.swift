@@ -45,21 +45,20 @@ final class DenseLayer: Layer {
         let dyc = UnsafePointer(dy)
         let w = UnsafePointer(kernel.value.pointer)
         let dw = kernel.gradient.pointer
-        // dW (k x n) = x^T dy, split over rows of dW; dx (batch x k) = dy W^T, split over columns of dx.
-        let wChunks = WorkSplit.chunkCount(k, minimum: 256)
-        let xChunks = dx == nil ? 0 : WorkSplit.chunkCount(k, minimum: 256)
-        WorkSplit.run(chunks: wChunks + xChunks, threads: pass.threads) { c, _ in
-            if c < wChunks {
-                let rows = WorkSplit.range(c, of: wChunks, length: k, multiple: 16)
-                pass.math.sgemm(transA: true, transB: false, m: rows.count, n: n, k: batch, alpha: 1,
-                                a: x + rows.lowerBound, lda: k, b: dyc, ldb: n, beta: 0,
-                                c: dw + rows.lowerBound * n, ldc: n)
-            } else if let dx {
-                let cols = WorkSplit.range(c - wChunks, of: xChunks, length: k, multiple: 16)
-                pass.math.sgemm(transA: false, transB: true, m: batch, n: cols.count, k: n, alpha: 1,
-                                a: dyc, lda: n, b: w + cols.lowerBound * n, ldb: n, beta: 0,
-                                c: dx + cols.lowerBound, ldc: k)
+        // Chunk c owns rows R of W: dx[:, R] = dy W[R, :]^T and dW[R, :] = x[:, R]^T dy. The chunks
+        // are fixed by the layer size; eight give the pool's threads even shares.
+        let chunks = max(1, min(8, k / 512))
+        WorkSplit.run(chunks: chunks, threads: pass.threads) { c, _ in
+            let rows = WorkSplit.range(c, of: chunks, length: k, multiple: 16)
+            if rows.isEmpty { return }
+            if let dx {
+                pass.math.sgemm(transA: false, transB: true, m: batch, n: rows.count, k: n, alpha: 1,
+                                a: dyc, lda: n, b: w + rows.lowerBound * n, ldb: n, beta: 0,
+                                c: dx + rows.lowerBound, ldc: k)
             }
+            pass.math.sgemm(transA: true, transB: false, m: rows.count, n: n, k: batch, alpha: 1,
+                            a: x + rows.lowerBound, lda: k, b: dyc, ldb: n, beta: 0,
+                            c: dw + rows.lowerBound * n, ldc: n)
         }
     }
 }

@@ -17,6 +17,9 @@ final class Network {
     private(set) var capacity = 0
     /// Whether layers[j] must produce dL/dx (false when no earlier layer has trainable weights).
     let needsInputGradient: [Bool]
+    /// Whether networks built from now on run Conv2D + MaxPooling2D((2, 2)) pairs as one fused
+    /// kernel (Conv2DLayer+FusedPool). Tests switch it off to compare with the separate layers.
+    nonisolated(unsafe) static var fusesConvolutionAndPooling = true
 
     init(spec: ModelSpec, generator: inout SeededGenerator) throws {
         let shapes = try spec.outputShapes()
@@ -54,6 +57,13 @@ final class Network {
                                            : ActivationLayer(size: size, lastAxis: output.last!, activation: a))
             case let .batchNormalization(momentum, epsilon):
                 layers.append(BatchNormLayer(size: size, channels: input.last!, momentum: momentum, epsilon: epsilon))
+            }
+        }
+        if Network.fusesConvolutionAndPooling {
+            for (conv, pool) in zip(layers, layers.dropFirst()) {
+                guard let conv = conv as? Conv2DLayer, let pool = pool as? Pool2DLayer, conv.canFuse(with: pool) else { continue }
+                conv.fusedPool = true
+                pool.fusedIntoConv = true
             }
         }
         self.layers = layers

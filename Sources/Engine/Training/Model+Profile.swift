@@ -34,6 +34,7 @@ extension Model {
         }
         var result: [KernelTiming] = []
         let names = layerNames
+
         for (j, layer) in net.layers.enumerated() where !layer.isView {
             let (fwd, bwd) = Self.flops(layer, batch: b, inputGradient: net.needsInputGradient[j])
             result.append(KernelTiming(name: "\(names[j]) forward", seconds: time {
@@ -82,5 +83,37 @@ extension Model {
     /// Multiply-add work of a forward pass on `batch` samples.
     public func inferenceFlops(batch: Int) -> Double {
         network.layers.reduce(0) { $0 + Self.flops($1, batch: batch, inputGradient: false).0 }
+    }
+}
+
+extension Model {
+    /// Wall time of each of `steps` whole training steps (input copy, forward, loss, backward,
+    /// optimizer update) on one batch of random inputs and labels, as `fit` runs them; the weights
+    /// are restored afterwards. For benchmarks on a noisy machine: take the median or minimum.
+    public func timeTrainingSteps(batchSize: Int = 32, threads: Int, steps: Int,
+                                  optimizer: OptimizerSpec = .kerasAdam) -> [Double] {
+        let net = network, b = batchSize
+        net.reserve(batch: b)
+        var g = SeededGenerator(seed: 2)
+        let inputs = (0..<(b * net.sizes[0])).map { _ in g.nextUniformFloat() }
+        let labels = (0..<b).map { _ in Int32(g.nextInt(below: net.outputSize)) }
+        let saved = parameters
+        defer { parameters = saved }
+        let opt = Optimizer(spec: optimizer, parameters: net.parameters)
+        let pass = Pass(training: true, threads: threads, generator: g)
+        var times: [Double] = []
+        for _ in 0..<steps {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            inputs.withUnsafeBufferPointer { net.input.update(from: $0.baseAddress!, count: $0.count) }
+            net.forward(batch: b, pass: pass)
+            _ = labels.withUnsafeBufferPointer {
+                LossHead.evaluate(output: net.output, labels: $0.baseAddress!, batch: b, classes: net.outputSize,
+                                  fromLogits: net.headSoftmax, gradient: net.outputGradient)
+            }
+            net.backward(batch: b, pass: pass)
+            opt.step(threads: threads)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+        }
+        return times
     }
 }
