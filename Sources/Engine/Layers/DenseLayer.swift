@@ -1,7 +1,8 @@
 /// Keras `Dense`: y = act(x W + b), W of shape (in, out) as Keras stores it.
 ///
 /// Forward, dW = x^T dy and dx = dy W^T are GEMMs split over output columns (or rows of dW) in a
-/// fixed number of chunks; db = column sums of dy, summed over the batch in order.
+/// fixed number of chunks; db = column sums of dy, summed over the batch in order. Batches whose
+/// input is mostly zeros take the sparse path instead (DenseLayer+Sparse.swift).
 final class DenseLayer: Layer {
     let inputSize: Int
     let outputSize: Int
@@ -9,6 +10,13 @@ final class DenseLayer: Layer {
     let kernel: Parameter
     let bias: Parameter?
     var parameters: [Parameter] { [kernel] + (bias.map { [$0] } ?? []) }
+    /// Set by `Network`: the layer below ignores dL/dx wherever its output (this layer's input) is
+    /// zero, so the sparse path may skip those entries of dx (DenseLayer+Sparse.swift).
+    var inputGradientOnlyWhereNonzero = false
+    /// Sparse path: whether the last forward took it, and its per-sample non-zero input indices.
+    private(set) var lastForwardWasSparse = false
+    let nonzeroIndex = IndexBuffer(count: 1)
+    let nonzeroCounts = IndexBuffer(count: 1)
 
     init(inputs: Int, units: Int, activation: Activation, useBias: Bool, generator: inout SeededGenerator) {
         inputSize = inputs
@@ -20,6 +28,8 @@ final class DenseLayer: Layer {
     }
 
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, pass: Pass) {
+        lastForwardWasSparse = prefersSparse(x, batch: batch)
+        if lastForwardWasSparse { return forwardSparse(x, y, batch: batch, pass: pass) }
         let n = outputSize, k = inputSize
         let w = UnsafePointer(kernel.value.pointer)
         let b = bias.map { UnsafePointer($0.value.pointer) }
@@ -42,6 +52,7 @@ final class DenseLayer: Layer {
         let n = outputSize, k = inputSize
         ActivationMath.backward(activation, y: y, dy: dy, rows: batch, width: n)
         if let bias { ActivationMath.columnSums(dy, rows: batch, width: n, into: bias.gradient.pointer) }
+        if lastForwardWasSparse { return backwardSparse(x: x, dy: dy, dx: dx, batch: batch, pass: pass) }
         let dyc = UnsafePointer(dy)
         let w = UnsafePointer(kernel.value.pointer)
         let dw = kernel.gradient.pointer

@@ -15,12 +15,19 @@ extension Model {
     /// Times every layer's forward and backward pass, the loss and the optimizer step on one batch of
     /// random inputs, `repetitions` times each (median), in training mode. For benchmarks; the
     /// weights' gradients are overwritten, the weights are not.
+    /// `inputs`: one batch of real samples (batchSize x input size) instead of random ones, e.g.
+    /// so that the sparsity of relu outputs is realistic.
     public func profile(batchSize: Int = 32, threads: Int, repetitions: Int = 30,
-                        optimizer: OptimizerSpec = .kerasAdam) -> [KernelTiming] {
+                        optimizer: OptimizerSpec = .kerasAdam, inputs: [Float]? = nil) -> [KernelTiming] {
         let net = network, b = batchSize
         net.reserve(batch: b)
         var g = SeededGenerator(seed: 1)
-        for i in 0..<(b * net.sizes[0]) { net.input[i] = g.nextUniformFloat() }
+        if let inputs {
+            precondition(inputs.count == b * net.sizes[0], "inputs must hold one batch")
+            inputs.withUnsafeBufferPointer { net.input.update(from: $0.baseAddress!, count: $0.count) }
+        } else {
+            for i in 0..<(b * net.sizes[0]) { net.input[i] = g.nextUniformFloat() }
+        }
         let pass = Pass(training: true, threads: threads, generator: g)
         net.forward(batch: b, pass: pass)
         func time(_ body: () -> Void) -> Double {
@@ -90,12 +97,14 @@ extension Model {
     /// Wall time of each of `steps` whole training steps (input copy, forward, loss, backward,
     /// optimizer update) on one batch of random inputs and labels, as `fit` runs them; the weights
     /// are restored afterwards. For benchmarks on a noisy machine: take the median or minimum.
+    /// `inputs`: one batch of real samples instead of random ones (see `profile`).
     public func timeTrainingSteps(batchSize: Int = 32, threads: Int, steps: Int,
-                                  optimizer: OptimizerSpec = .kerasAdam) -> [Double] {
+                                  optimizer: OptimizerSpec = .kerasAdam, inputs: [Float]? = nil) -> [Double] {
         let net = network, b = batchSize
         net.reserve(batch: b)
         var g = SeededGenerator(seed: 2)
-        let inputs = (0..<(b * net.sizes[0])).map { _ in g.nextUniformFloat() }
+        precondition(inputs == nil || inputs!.count == b * net.sizes[0], "inputs must hold one batch")
+        let inputs = inputs ?? (0..<(b * net.sizes[0])).map { _ in g.nextUniformFloat() }
         let labels = (0..<b).map { _ in Int32(g.nextInt(below: net.outputSize)) }
         let saved = parameters
         defer { parameters = saved }
