@@ -34,7 +34,9 @@ let package = Package(
             dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
         ),
         // Tensors, layers, losses, optimizers, fit/evaluate, pruning, seeded RNG.
-        .target(name: "Engine"),  // BLAS is opened at run time (dlopen), see Sources/Engine/Math/BLASLibrary.swift
+        .target(name: "Engine", dependencies: ["CKernels"]),  // BLAS is opened at run time (dlopen), see Sources/Engine/Math/BLASLibrary.swift
+        // The engine's C kernels (fused conv + pooling, Adam) in run-time dispatched variants, and its worker pool.
+        .target(name: "CKernels"),
         // nbrun-bench: trains the blog model on MNIST and reports speed (docs/engine-backend.md).
         .executableTarget(name: "EngineBenchmark", dependencies: ["Engine"]),
         // MNIST / Fashion-MNIST / IDX / CSV readers and checksums.
