@@ -55,11 +55,11 @@ let package = Package(
             resources: [.copy("Templates")]
         ),
 
-        // C libraries from Debian, one systemLibrary target each.
+        // C libraries from Debian, one systemLibrary target each. (OpenBLAS is not linked: the engine
+        // opens it at run time after choosing its kernel family; see docs/engine-backend.md.)
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
-        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZ", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         .testTarget(name: "EngineTests", dependencies: ["Engine"], exclude: ["Fixtures"]),
