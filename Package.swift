@@ -34,7 +34,9 @@ let package = Package(
             dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
         ),
         // Tensors, layers, losses, optimizers, fit/evaluate, pruning, seeded RNG.
-        .target(name: "Engine"),  // BLAS is opened at run time (dlopen), see Sources/Engine/Math/BLASLibrary.swift
+        .target(name: "Engine", dependencies: ["CKernels"]),  // BLAS is opened at run time (dlopen), see Sources/Engine/Math/BLASLibrary.swift
+        // The engine's C kernels (fused conv + pooling, Adam) in run-time dispatched variants, and its worker pool.
+        .target(name: "CKernels"),
         // nbrun-bench: trains the blog model on MNIST and reports speed (docs/engine-backend.md).
         .executableTarget(name: "EngineBenchmark", dependencies: ["Engine"]),
         // MNIST / Fashion-MNIST / IDX / CSV readers and checksums.
@@ -53,11 +55,11 @@ let package = Package(
             resources: [.copy("Templates")]
         ),
 
-        // C libraries from Debian, one systemLibrary target each.
+        // C libraries from Debian, one systemLibrary target each. (OpenBLAS is not linked: the engine
+        // opens it at run time after choosing its kernel family; see docs/engine-backend.md.)
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
-        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZ", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         .testTarget(name: "EngineTests", dependencies: ["Engine"], exclude: ["Fixtures"]),

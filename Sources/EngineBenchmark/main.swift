@@ -1,7 +1,9 @@
 // nbrun-bench: trains the blog's MNIST model (reference-facts section 1) with the Engine on the real
 // MNIST and reports seconds per epoch, GFLOP/s per kernel and overall, and peak memory.
 // Data: raw bytes written by scripts/engine/mnist_to_raw.py (default /tmp/mnist-raw).
-// Usage: nbrun-bench [--epochs N] [--dropout] [--seed S] [--threads T] [--data DIR] [--profile-only]
+// Usage: nbrun-bench [--epochs N] [--dropout] [--seed S] [--threads T] [--data DIR] [--json PATH]
+//                    [--profile-only] [--steps N (whole-step timings, default 200)] [--warmup N (default 300)]
+// On a loaded machine prefer --profile-only: per-kernel medians and whole-step times projected to an epoch.
 import Engine
 import Foundation
 #if canImport(Glibc)
@@ -10,7 +12,7 @@ import Glibc
 
 struct Options {
     var epochs = 1, seed: UInt64 = 0, threads = ProcessInfo.processInfo.activeProcessorCount
-    var dropout = false, profileOnly = false, data = "/tmp/mnist-raw", json: String?
+    var dropout = false, profileOnly = false, data = "/tmp/mnist-raw", json: String?, steps = 200, warmup = 300
     init(_ args: [String]) {
         var i = 1
         func value() -> String { i += 1; guard i < args.count else { fatalError("missing value for \(args[i - 1])") }; return args[i] }
@@ -23,6 +25,8 @@ struct Options {
             case "--json": json = value()
             case "--dropout": dropout = true
             case "--profile-only": profileOnly = true
+            case "--steps": steps = Int(value())!
+            case "--warmup": warmup = Int(value())!
             default: fatalError("unknown argument \(args[i])")
             }
             i += 1
@@ -43,40 +47,76 @@ func peakMemoryMiB() -> Double {
     return Double(usage.ru_maxrss) / 1024  // KiB on Linux
 }
 
-let options = Options(CommandLine.arguments)
-print("engine: \(EngineInfo.mathLibrary) on \(EngineInfo.cpuModel), \(options.threads) threads, numerics v\(EngineInfo.numericsVersion)")
-var generator = SeededGenerator(seed: options.seed)
-let model = try Model(spec: .blogMNIST(dropout: options.dropout), generator: &generator)
-for row in model.summary { print(String(format: "  %-30@ %-20@ %9d", row.name as NSString, row.outputShape as NSString, row.parameters)) }
+/// The system's 1-minute load average (other processes compete for the cores).
+func loadAverage() -> String {
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
+}
 
-print("kernels (batch 32, median):")
-let timings = model.profile(batchSize: 32, threads: options.threads)
-var stepSeconds = 0.0
+func median(_ values: [Double]) -> Double {
+    let s = values.sorted()
+    return s.isEmpty ? .nan : s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+/// Keras' fastest CPU backend on this machine (reference-facts section 7): JAX, 13.5 s per epoch.
+let kerasSecondsPerEpoch = 13.5
+let options = Options(CommandLine.arguments)
+print("engine: \(EngineInfo.mathLibrary) on \(EngineInfo.cpuModel), \(options.threads) threads, numerics v\(EngineInfo.numericsVersion), load average \(loadAverage())")
+let train = try load(options.data, "train"), test = try load(options.data, "test")
+let spec = ModelSpec.blogMNIST(dropout: options.dropout)
+
+// Kernel profile and whole-step timings on a model warmed up by `warmup` training steps, with a
+// real batch: the relu outputs' sparsity (which the dense layer exploits) is then realistic.
+var probeGenerator = SeededGenerator(seed: options.seed)
+let probe = try Model(spec: spec, generator: &probeGenerator)
+if options.warmup > 0 {
+    _ = try probe.fit(train.slice(0..<min(train.count, options.warmup * 32)),
+                      config: FitConfig(epochs: 1, batchSize: 32, threads: options.threads), generator: &probeGenerator)
+}
+let batch = Array(train.features[0..<(32 * train.sampleSize)])
+print("kernels (batch 32, median of 30, after \(options.warmup) warm-up steps):")
+let timings = probe.profile(batchSize: 32, threads: options.threads, inputs: batch)
+var stepSeconds = 0.0, forwardSeconds = 0.0
 for t in timings {
     stepSeconds += t.seconds
+    if t.name.hasSuffix("forward") { forwardSeconds += t.seconds }
     let rate = t.flops > 0 ? String(format: "%7.1f GFLOP/s", t.gflops) : "               "
     print(String(format: "  %-28@ %8.1f us %@", t.name as NSString, t.seconds * 1e6, rate))
 }
-print(String(format: "  sum of kernels %.3f ms per step -> %.2f s per 1,500 steps", stepSeconds * 1e3, stepSeconds * 1500))
+let stepFlops = probe.trainingFlops(batch: 32)
+print(String(format: "  sum of kernels %.3f ms per step (%.1f GFLOP/s) -> %.2f s per 1,500 steps",
+             stepSeconds * 1e3, stepFlops / stepSeconds / 1e9, stepSeconds * 1500))
+if options.steps > 0 {
+    let times = probe.timeTrainingSteps(batchSize: 32, threads: options.threads, steps: options.steps, inputs: batch)
+    let mid = median(times), fast = times.min() ?? .nan
+    // An epoch: 1,500 training steps and 375 validation batches (forward only).
+    let epochMedian = 1500 * mid + 375 * forwardSeconds, epochFast = 1500 * fast + 375 * forwardSeconds
+    print(String(format: "whole training steps (%d): median %.3f ms (%.1f GFLOP/s), min %.3f ms; load average %@",
+                 times.count, mid * 1e3, stepFlops / mid / 1e9, fast * 1e3, loadAverage()))
+    print(String(format: "projected seconds per epoch: %.2f from the median step (%.1fx Keras/JAX's %.1f s), %.2f from the fastest (%.1fx)",
+                 epochMedian, kerasSecondsPerEpoch / epochMedian, kerasSecondsPerEpoch, epochFast, kerasSecondsPerEpoch / epochFast))
+}
 if options.profileOnly { exit(0) }
 
-let train = try load(options.data, "train"), test = try load(options.data, "test")
+var generator = SeededGenerator(seed: options.seed)
+let model = try Model(spec: spec, generator: &generator)
+for row in model.summary { print(String(format: "  %-30@ %-20@ %9d", row.name as NSString, row.outputShape as NSString, row.parameters)) }
 let config = FitConfig(optimizer: .kerasAdam, loss: .sparseCategoricalCrossentropy, epochs: options.epochs,
                        batchSize: 32, validationSplit: 0.2, shuffle: true, threads: options.threads)
 let history = try model.fit(train, config: config, generator: &generator) { event in
     if case let .epochEnded(epoch, r) = event {
-        print(String(format: "epoch %2d/%d  loss %.4f  accuracy %.4f  val_loss %.4f  val_accuracy %.4f  %.2f s",
-                     epoch, options.epochs, r.loss, r.accuracy, r.valLoss ?? .nan, r.valAccuracy ?? .nan, r.seconds))
+        print(String(format: "epoch %2d/%d  loss %.4f  accuracy %.4f  val_loss %.4f  val_accuracy %.4f  %.2f s  (load %@)",
+                     epoch, options.epochs, r.loss, r.accuracy, r.valLoss ?? .nan, r.valAccuracy ?? .nan, r.seconds, loadAverage()))
         fflush(stdout)
     }
 }
 let evaluation = model.evaluate(test)
 let seconds = history.epochs.map(\.seconds)
-let perEpoch = seconds.reduce(0, +) / Double(max(seconds.count, 1))
+let perEpoch = median(seconds)
 let flopsPerEpoch = model.trainingFlops(batch: 48_000) + model.inferenceFlops(batch: 12_000)
 let minIndex = history.valLoss.indices.min { history.valLoss[$0] < history.valLoss[$1] } ?? 0
-print(String(format: "seconds per epoch %.2f (min %.2f), overall %.1f GFLOP/s, peak memory %.0f MiB",
-             perEpoch, seconds.min() ?? 0, flopsPerEpoch / perEpoch / 1e9, peakMemoryMiB()))
+print(String(format: "seconds per epoch: median %.2f, min %.2f (%.1fx Keras/JAX's %.1f s); overall %.1f GFLOP/s (nominal dense FLOPs); peak memory %.0f MiB",
+             perEpoch, seconds.min() ?? 0, kerasSecondsPerEpoch / perEpoch, kerasSecondsPerEpoch,
+             flopsPerEpoch / perEpoch / 1e9, peakMemoryMiB()))
 print(String(format: "final accuracy %.4f  val_accuracy %.4f  min val_loss %.4f (epoch %d)  final val_loss %.4f  test accuracy %.4f  test loss %.4f",
              history.accuracy.last ?? .nan, history.valAccuracy.last ?? .nan, history.valLoss[minIndex], minIndex + 1,
              history.valLoss.last ?? .nan, evaluation.accuracy, evaluation.loss))

@@ -12,7 +12,8 @@ for path in sorted(glob.glob(os.path.join(folder, "seed*.log"))):
     text = open(path).read()
     final = re.search(r"final accuracy ([\d.]+)\s+val_accuracy ([\d.]+)\s+min val_loss ([\d.]+) \(epoch (\d+)\)\s+"
                       r"final val_loss ([\d.]+)\s+test accuracy ([\d.]+)", text)
-    speed = re.search(r"seconds per epoch ([\d.]+).*peak memory (\d+) MiB", text)
+    # v1 logs: "seconds per epoch 12.78 (min ...)"; v2 logs: "seconds per epoch: median 1.93, min ..."
+    speed = re.search(r"seconds per epoch:? (?:median )?([\d.]+).*peak memory (\d+) MiB", text)
     epochs = len(re.findall(r"^epoch ", text, re.M))
     name = os.path.basename(path)[:-4]
     if not final:

@@ -14,9 +14,15 @@ final class Conv2DLayer: Layer {
     var outputSize: Int { geometry.outputPixels * filters }
 
     private let columns = FloatBuffer(count: 1)
-    private let biasPartials = FloatBuffer(count: 1)
-    private var scratch: [FloatBuffer] = []
+    let biasPartials = FloatBuffer(count: 1)
+    var scratch: [FloatBuffer] = []
     private var scratchPointers: [UnsafeMutablePointer<Float>] = []
+    /// Set by `Network` when a MaxPooling2D that `canFuse(with:)` follows: the layer then computes
+    /// the pooled map itself (Conv2DLayer+FusedPool.swift).
+    var fusedPool = false
+    /// Fused path: winning cell (0...3) of each pooling window, and the summed partial gradients.
+    let argmax = ByteBuffer(count: 1)
+    let fusedSums = FloatBuffer(count: 1)
 
     init(input: [Int], filters: Int, kernelSize: [Int], strides: [Int], padding: Padding,
          activation: Activation, useBias: Bool, generator: inout SeededGenerator) {
@@ -30,11 +36,18 @@ final class Conv2DLayer: Layer {
     }
 
     func reserve(batch: Int) {
+        if fusedPool {
+            argmax.reserve(batch * pooledSize)
+            biasPartials.reserve(batch * (geometry.patchSize + 1) * filters)
+            fusedSums.reserve((geometry.patchSize + 1) * filters)
+            return
+        }
         columns.reserve(batch * geometry.outputPixels * geometry.patchSize)
         biasPartials.reserve(batch * filters)
     }
 
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, pass: Pass) {
+        if fusedPool { return forwardFused(x, y, batch: batch, pass: pass) }
         reserve(batch: batch)
         let g = geometry, p = g.outputPixels, k = g.patchSize, n = filters
         let col = columns.pointer
@@ -52,6 +65,7 @@ final class Conv2DLayer: Layer {
 
     func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
                   dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass) {
+        if fusedPool { return backwardFused(x: x, y: y, dy: dy, dx: dx, batch: batch, pass: pass) }
         let g = geometry, p = g.outputPixels, k = g.patchSize, n = filters
         let partials = biasPartials.pointer
         let hasBias = bias != nil

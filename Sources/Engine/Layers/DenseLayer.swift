@@ -1,7 +1,8 @@
 /// Keras `Dense`: y = act(x W + b), W of shape (in, out) as Keras stores it.
 ///
 /// Forward, dW = x^T dy and dx = dy W^T are GEMMs split over output columns (or rows of dW) in a
-/// fixed number of chunks; db = column sums of dy, summed over the batch in order.
+/// fixed number of chunks; db = column sums of dy, summed over the batch in order. Batches whose
+/// input is mostly zeros take the sparse path instead (DenseLayer+Sparse.swift).
 final class DenseLayer: Layer {
     let inputSize: Int
     let outputSize: Int
@@ -9,6 +10,13 @@ final class DenseLayer: Layer {
     let kernel: Parameter
     let bias: Parameter?
     var parameters: [Parameter] { [kernel] + (bias.map { [$0] } ?? []) }
+    /// Set by `Network`: the layer below ignores dL/dx wherever its output (this layer's input) is
+    /// zero, so the sparse path may skip those entries of dx (DenseLayer+Sparse.swift).
+    var inputGradientOnlyWhereNonzero = false
+    /// Sparse path: whether the last forward took it, and its per-sample non-zero input indices.
+    private(set) var lastForwardWasSparse = false
+    let nonzeroIndex = IndexBuffer(count: 1)
+    let nonzeroCounts = IndexBuffer(count: 1)
 
     init(inputs: Int, units: Int, activation: Activation, useBias: Bool, generator: inout SeededGenerator) {
         inputSize = inputs
@@ -20,6 +28,8 @@ final class DenseLayer: Layer {
     }
 
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, pass: Pass) {
+        lastForwardWasSparse = prefersSparse(x, batch: batch)
+        if lastForwardWasSparse { return forwardSparse(x, y, batch: batch, pass: pass) }
         let n = outputSize, k = inputSize
         let w = UnsafePointer(kernel.value.pointer)
         let b = bias.map { UnsafePointer($0.value.pointer) }
@@ -42,24 +52,24 @@ final class DenseLayer: Layer {
         let n = outputSize, k = inputSize
         ActivationMath.backward(activation, y: y, dy: dy, rows: batch, width: n)
         if let bias { ActivationMath.columnSums(dy, rows: batch, width: n, into: bias.gradient.pointer) }
+        if lastForwardWasSparse { return backwardSparse(x: x, dy: dy, dx: dx, batch: batch, pass: pass) }
         let dyc = UnsafePointer(dy)
         let w = UnsafePointer(kernel.value.pointer)
         let dw = kernel.gradient.pointer
-        // dW (k x n) = x^T dy, split over rows of dW; dx (batch x k) = dy W^T, split over columns of dx.
-        let wChunks = WorkSplit.chunkCount(k, minimum: 256)
-        let xChunks = dx == nil ? 0 : WorkSplit.chunkCount(k, minimum: 256)
-        WorkSplit.run(chunks: wChunks + xChunks, threads: pass.threads) { c, _ in
-            if c < wChunks {
-                let rows = WorkSplit.range(c, of: wChunks, length: k, multiple: 16)
-                pass.math.sgemm(transA: true, transB: false, m: rows.count, n: n, k: batch, alpha: 1,
-                                a: x + rows.lowerBound, lda: k, b: dyc, ldb: n, beta: 0,
-                                c: dw + rows.lowerBound * n, ldc: n)
-            } else if let dx {
-                let cols = WorkSplit.range(c - wChunks, of: xChunks, length: k, multiple: 16)
-                pass.math.sgemm(transA: false, transB: true, m: batch, n: cols.count, k: n, alpha: 1,
-                                a: dyc, lda: n, b: w + cols.lowerBound * n, ldb: n, beta: 0,
-                                c: dx + cols.lowerBound, ldc: k)
+        // Chunk c owns rows R of W: dx[:, R] = dy W[R, :]^T and dW[R, :] = x[:, R]^T dy. The chunks
+        // are fixed by the layer size; eight give the pool's threads even shares.
+        let chunks = max(1, min(8, k / 512))
+        WorkSplit.run(chunks: chunks, threads: pass.threads) { c, _ in
+            let rows = WorkSplit.range(c, of: chunks, length: k, multiple: 16)
+            if rows.isEmpty { return }
+            if let dx {
+                pass.math.sgemm(transA: false, transB: true, m: batch, n: rows.count, k: n, alpha: 1,
+                                a: dyc, lda: n, b: w + rows.lowerBound * n, ldb: n, beta: 0,
+                                c: dx + rows.lowerBound, ldc: k)
             }
+            pass.math.sgemm(transA: true, transB: false, m: rows.count, n: n, k: batch, alpha: 1,
+                            a: x + rows.lowerBound, lda: k, b: dyc, ldb: n, beta: 0,
+                            c: dw + rows.lowerBound * n, ldc: n)
         }
     }
 }

@@ -17,6 +17,28 @@ final class Network {
     private(set) var capacity = 0
     /// Whether layers[j] must produce dL/dx (false when no earlier layer has trainable weights).
     let needsInputGradient: [Bool]
+    /// Whether networks built from now on run Conv2D + MaxPooling2D((2, 2)) pairs as one fused
+    /// kernel (Conv2DLayer+FusedPool). Tests switch it off to compare with the separate layers.
+    nonisolated(unsafe) static var fusesConvolutionAndPooling = true
+    /// Whether Dense layers may take their sparse path on mostly-zero inputs (DenseLayer+Sparse).
+    nonisolated(unsafe) static var usesSparseDense = true
+
+    /// Whether the layers below index `j` ignore dL/d(output of layer j - 1) wherever that output is
+    /// zero: a relu (Conv2D, Dense or Activation) reached through views (Flatten, fused pooling),
+    /// Dropout (zero output: dropped, or zero input) and max pooling (zero max of relu outputs:
+    /// the winning cell is zero).
+    static func ignoresGradientWhereZero(_ layers: [Layer], below j: Int) -> Bool {
+        var i = j - 1
+        while i >= 0 {
+            let layer = layers[i]
+            if layer.isView || layer is DropoutLayer || (layer as? Pool2DLayer)?.kind == .max { i -= 1; continue }
+            if let conv = layer as? Conv2DLayer { return conv.activation == .relu }
+            if let dense = layer as? DenseLayer { return dense.activation == .relu }
+            if let activation = layer as? ActivationLayer { return activation.activation == .relu }
+            return false
+        }
+        return false
+    }
 
     init(spec: ModelSpec, generator: inout SeededGenerator) throws {
         let shapes = try spec.outputShapes()
@@ -55,6 +77,16 @@ final class Network {
             case let .batchNormalization(momentum, epsilon):
                 layers.append(BatchNormLayer(size: size, channels: input.last!, momentum: momentum, epsilon: epsilon))
             }
+        }
+        if Network.fusesConvolutionAndPooling {
+            for (conv, pool) in zip(layers, layers.dropFirst()) {
+                guard let conv = conv as? Conv2DLayer, let pool = pool as? Pool2DLayer, conv.canFuse(with: pool) else { continue }
+                conv.fusedPool = true
+                pool.fusedIntoConv = true
+            }
+        }
+        for (j, layer) in layers.enumerated() {
+            (layer as? DenseLayer)?.inputGradientOnlyWhereNonzero = Network.ignoresGradientWhereZero(layers, below: j)
         }
         self.layers = layers
         headSoftmax = head

@@ -11,6 +11,10 @@ final class Pool2DLayer: Layer {
     var inputSize: Int { geometry.inputSize }
     var outputSize: Int { geometry.outputPixels * geometry.channels }
     private let argmax = IndexBuffer(count: 1)
+    /// Set by `Network` when the preceding Conv2D computes this pooling (Conv2DLayer+FusedPool):
+    /// the layer is then a view of the convolution's (pooled) output and does nothing.
+    var fusedIntoConv = false
+    var isView: Bool { fusedIntoConv }
 
     init(kind: Kind, input: [Int], poolSize: [Int], strides: [Int]?, padding: Padding) {
         self.kind = kind
@@ -18,7 +22,7 @@ final class Pool2DLayer: Layer {
     }
 
     func reserve(batch: Int) {
-        if kind == .max { argmax.reserve(batch * outputSize) }
+        if kind == .max && !fusedIntoConv { argmax.reserve(batch * outputSize) }
     }
 
     /// The input rows and columns a window covers, clipped to the input.
@@ -29,6 +33,7 @@ final class Pool2DLayer: Layer {
     }
 
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, pass: Pass) {
+        if fusedIntoConv { return }
         reserve(batch: batch)
         let g = geometry, c = g.channels, outSize = outputSize
         let arg = argmax.pointer
@@ -64,7 +69,7 @@ final class Pool2DLayer: Layer {
 
     func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
                   dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass) {
-        guard let dx else { return }
+        guard let dx, !fusedIntoConv else { return }
         let g = geometry, c = g.channels, outSize = outputSize
         let arg = UnsafePointer(argmax.pointer)
         WorkSplit.run(chunks: batch, threads: pass.threads) { s, _ in

@@ -1,4 +1,5 @@
-import Dispatch
+import CKernels
+
 
 /// Runs a fixed set of chunks on up to `threads` threads. The chunks are decided by the problem
 /// size only, never by the thread count, and no chunk shares a reduction with another, so results
@@ -22,18 +23,20 @@ enum WorkSplit {
     }
 
     /// Calls `body(chunk, worker)` for every chunk in 0..<chunks; worker < threads identifies the
-    /// thread (for per-thread scratch). Sequential when threads == 1 or there is one chunk.
+    /// thread (for per-thread scratch). Sequential when threads == 1 or there is one chunk;
+    /// otherwise on the persistent `WorkerPool`, which hands chunks out dynamically.
     static func run(chunks: Int, threads: Int, _ body: (_ chunk: Int, _ worker: Int) -> Void) {
         let workers = max(1, min(threads, chunks))
-        if workers == 1 {
+        guard workers > 1, let pool = WorkerPool.shared.pool(threads: workers) else {
             for c in 0..<chunks { body(c, 0) }
             return
         }
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var c = w
-            while c < chunks {
-                body(c, w)
-                c += workers
+        withoutActuallyEscaping(body) { body in
+            var closure = body
+            withUnsafeMutablePointer(to: &closure) { context in
+                ck_pool_run(pool, chunks, Int32(workers), { context, chunk, worker in
+                    context!.assumingMemoryBound(to: ((Int, Int) -> Void).self).pointee(chunk, worker)
+                }, context)
             }
         }
     }

@@ -10,7 +10,8 @@ public struct FitConfig: Sendable {
     public var validationSplit: Float
     /// Re-permute the training rows every epoch.
     public var shuffle: Bool
-    /// Threads to use; results are identical for any value.
+    /// The most threads to use (each step uses this many or one, whichever is measured faster);
+    /// results are identical for any value.
     public var threads: Int
 
     public init(optimizer: OptimizerSpec = .kerasAdam, loss: LossKind = .sparseCategoricalCrossentropy,

@@ -11,7 +11,9 @@ extension Model {
     ///   pass BEFORE its update, dropout active; val_loss/val_accuracy on the held-out rows after the
     ///   epoch with training=false, batches of `batchSize`.
     /// The optimizer state starts fresh at each call. `generator` supplies the shuffles and the
-    /// dropout masks, in that order of use, and is advanced.
+    /// dropout masks, in that order of use, and is advanced. `config.threads` is the most threads
+    /// used; each step runs with that many or one, whichever is measured faster (`ThreadTuner`),
+    /// which cannot change any result.
     public func fit(_ data: Samples, config: FitConfig, generator: inout SeededGenerator,
                     progress: (TrainingEvent) -> Void = { _ in }) throws -> History {
         try check(data)
@@ -32,6 +34,7 @@ extension Model {
         var order = Array(0..<trainCount)
         var labelBatch = [Int32](repeating: 0, count: config.batchSize)
         var history = History()
+        var tuner = ThreadTuner(maximum: config.threads)
 
         try data.features.withUnsafeBufferPointer { features in
             try data.labels.withUnsafeBufferPointer { labels in
@@ -46,6 +49,8 @@ extension Model {
                     var lossSum = 0.0, correct = 0, seen = 0
                     pass.training = true
                     for step in 0..<steps {
+                        let stepStart = DispatchTime.now().uptimeNanoseconds
+                        pass.threads = tuner.threads
                         let lo = step * config.batchSize, batch = min(config.batchSize, trainCount - lo)
                         let input = network.input
                         for i in 0..<batch {
@@ -63,6 +68,7 @@ extension Model {
                         }
                         network.backward(batch: batch, pass: pass)
                         optimizer.step(threads: pass.threads)
+                        tuner.record(seconds: Double(DispatchTime.now().uptimeNanoseconds - stepStart) / 1e9)
                         lossSum += result.lossSum
                         correct += result.correct
                         seen += batch

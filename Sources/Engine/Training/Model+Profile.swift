@@ -15,12 +15,19 @@ extension Model {
     /// Times every layer's forward and backward pass, the loss and the optimizer step on one batch of
     /// random inputs, `repetitions` times each (median), in training mode. For benchmarks; the
     /// weights' gradients are overwritten, the weights are not.
+    /// `inputs`: one batch of real samples (batchSize x input size) instead of random ones, e.g.
+    /// so that the sparsity of relu outputs is realistic.
     public func profile(batchSize: Int = 32, threads: Int, repetitions: Int = 30,
-                        optimizer: OptimizerSpec = .kerasAdam) -> [KernelTiming] {
+                        optimizer: OptimizerSpec = .kerasAdam, inputs: [Float]? = nil) -> [KernelTiming] {
         let net = network, b = batchSize
         net.reserve(batch: b)
         var g = SeededGenerator(seed: 1)
-        for i in 0..<(b * net.sizes[0]) { net.input[i] = g.nextUniformFloat() }
+        if let inputs {
+            precondition(inputs.count == b * net.sizes[0], "inputs must hold one batch")
+            inputs.withUnsafeBufferPointer { net.input.update(from: $0.baseAddress!, count: $0.count) }
+        } else {
+            for i in 0..<(b * net.sizes[0]) { net.input[i] = g.nextUniformFloat() }
+        }
         let pass = Pass(training: true, threads: threads, generator: g)
         net.forward(batch: b, pass: pass)
         func time(_ body: () -> Void) -> Double {
@@ -34,6 +41,7 @@ extension Model {
         }
         var result: [KernelTiming] = []
         let names = layerNames
+
         for (j, layer) in net.layers.enumerated() where !layer.isView {
             let (fwd, bwd) = Self.flops(layer, batch: b, inputGradient: net.needsInputGradient[j])
             result.append(KernelTiming(name: "\(names[j]) forward", seconds: time {
@@ -82,5 +90,39 @@ extension Model {
     /// Multiply-add work of a forward pass on `batch` samples.
     public func inferenceFlops(batch: Int) -> Double {
         network.layers.reduce(0) { $0 + Self.flops($1, batch: batch, inputGradient: false).0 }
+    }
+}
+
+extension Model {
+    /// Wall time of each of `steps` whole training steps (input copy, forward, loss, backward,
+    /// optimizer update) on one batch of random inputs and labels, as `fit` runs them; the weights
+    /// are restored afterwards. For benchmarks on a noisy machine: take the median or minimum.
+    /// `inputs`: one batch of real samples instead of random ones (see `profile`).
+    public func timeTrainingSteps(batchSize: Int = 32, threads: Int, steps: Int,
+                                  optimizer: OptimizerSpec = .kerasAdam, inputs: [Float]? = nil) -> [Double] {
+        let net = network, b = batchSize
+        net.reserve(batch: b)
+        var g = SeededGenerator(seed: 2)
+        precondition(inputs == nil || inputs!.count == b * net.sizes[0], "inputs must hold one batch")
+        let inputs = inputs ?? (0..<(b * net.sizes[0])).map { _ in g.nextUniformFloat() }
+        let labels = (0..<b).map { _ in Int32(g.nextInt(below: net.outputSize)) }
+        let saved = parameters
+        defer { parameters = saved }
+        let opt = Optimizer(spec: optimizer, parameters: net.parameters)
+        let pass = Pass(training: true, threads: threads, generator: g)
+        var times: [Double] = []
+        for _ in 0..<steps {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            inputs.withUnsafeBufferPointer { net.input.update(from: $0.baseAddress!, count: $0.count) }
+            net.forward(batch: b, pass: pass)
+            _ = labels.withUnsafeBufferPointer {
+                LossHead.evaluate(output: net.output, labels: $0.baseAddress!, batch: b, classes: net.outputSize,
+                                  fromLogits: net.headSoftmax, gradient: net.outputGradient)
+            }
+            net.backward(batch: b, pass: pass)
+            opt.step(threads: threads)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+        }
+        return times
     }
 }

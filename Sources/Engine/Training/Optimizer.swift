@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// The state and update step of an `OptimizerSpec` over a network's trainable parameters.
@@ -17,6 +18,8 @@ final class Optimizer {
     private var first: [FloatBuffer] = []
     private var second: [FloatBuffer] = []
     private(set) var iterations = 0
+    /// Adam's step size lr sqrt(1 - b2^t) / (1 - b1^t) for the current step.
+    private var alpha: Float = 0
 
     init(spec: OptimizerSpec, parameters: [Parameter]) {
         self.spec = spec
@@ -28,78 +31,56 @@ final class Optimizer {
     /// Applies one update from the parameters' current gradients.
     func step(threads: Int) {
         iterations += 1
-        let t = Float(iterations)
+        if case let .adam(lr, b1, b2, _) = spec {
+            let t = Float(iterations)
+            alpha = lr * (1 - Foundation.pow(b2, t)).squareRoot() / (1 - Foundation.pow(b1, t))
+        }
         for (index, parameter) in parameters.enumerated() {
-            let w = parameter.value.pointer, g = UnsafePointer(parameter.gradient.pointer)
-            let m = first[index].pointer, v = second[index].pointer
             let count = parameter.count
             let chunks = WorkSplit.chunkCount(count, minimum: 65_536)
-            switch spec {
-            case let .adam(lr, b1, b2, eps):
-                let alpha = lr * (1 - Foundation.pow(b2, t)).squareRoot() / (1 - Foundation.pow(b1, t))
-                WorkSplit.run(chunks: chunks, threads: threads) { c, _ in
-                    let r = WorkSplit.range(c, of: chunks, length: count, multiple: 16)
-                    Self.adam(w: w, g: g, m: m, v: v, range: r, alpha: alpha, b1: b1, b2: b2, eps: eps)
+            WorkSplit.run(chunks: chunks, threads: threads) { c, _ in
+                apply(index, elements: WorkSplit.range(c, of: chunks, length: count, multiple: 16))
+            }
+        }
+    }
+
+    /// Updates elements `elements` of tensor `index` (thread-safe for disjoint ranges).
+    private func apply(_ index: Int, elements: Range<Int>) {
+        let parameter = parameters[index]
+        let w = parameter.value.pointer, g = UnsafePointer(parameter.gradient.pointer)
+        let m = first[index].pointer, v = second[index].pointer
+        switch spec {
+        case let .adam(_, b1, b2, eps):
+            Self.adam(w: w, g: g, m: m, v: v, range: elements, alpha: alpha, b1: b1, b2: b2, eps: eps)
+        case let .sgd(lr, momentum, nesterov):
+            for i in elements {
+                if momentum == 0 {
+                    w[i] -= lr * g[i]
+                } else {
+                    m[i] = momentum * m[i] - lr * g[i]
+                    w[i] += nesterov ? momentum * m[i] - lr * g[i] : m[i]
                 }
-            case let .sgd(lr, momentum, nesterov):
-                WorkSplit.run(chunks: chunks, threads: threads) { c, _ in
-                    for i in WorkSplit.range(c, of: chunks, length: count, multiple: 16) {
-                        if momentum == 0 {
-                            w[i] -= lr * g[i]
-                        } else {
-                            m[i] = momentum * m[i] - lr * g[i]
-                            w[i] += nesterov ? momentum * m[i] - lr * g[i] : m[i]
-                        }
-                    }
-                }
-            case let .rmsprop(lr, rho, momentum, eps):
-                WorkSplit.run(chunks: chunks, threads: threads) { c, _ in
-                    for i in WorkSplit.range(c, of: chunks, length: count, multiple: 16) {
-                        v[i] = rho * v[i] + (1 - rho) * g[i] * g[i]
-                        let increment = lr * g[i] / (v[i] + eps).squareRoot()
-                        if momentum > 0 {
-                            m[i] = momentum * m[i] + increment
-                            w[i] -= m[i]
-                        } else {
-                            w[i] -= increment
-                        }
-                    }
+            }
+        case let .rmsprop(lr, rho, momentum, eps):
+            for i in elements {
+                v[i] = rho * v[i] + (1 - rho) * g[i] * g[i]
+                let increment = lr * g[i] / (v[i] + eps).squareRoot()
+                if momentum > 0 {
+                    m[i] = momentum * m[i] + increment
+                    w[i] -= m[i]
+                } else {
+                    w[i] -= increment
                 }
             }
         }
     }
 
-    /// The Adam update on `range`, four lanes at a time (same IEEE operations as the scalar tail, so
-    /// the same bits). On x86-64 the square root and division use SSE's sqrtps/divps directly; Swift's
-    /// generic SIMD square root lowers to scalar calls.
+    /// The Adam update on `range` (C kernel `ck_adam`, sixteen lanes in the AVX-512 variant): the
+    /// same IEEE operations as the scalar formula, rounded separately (no fused multiply-add), with
+    /// correctly rounded square root and division, so every variant and chunking gives the same bits.
     static func adam(w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, m: UnsafeMutablePointer<Float>,
                      v: UnsafeMutablePointer<Float>, range: Range<Int>, alpha: Float, b1: Float, b2: Float, eps: Float) {
-        typealias V = SIMD4<Float>
-        let c1 = 1 - b1, c2 = 1 - b2
-        var i = range.lowerBound
-        let rw = UnsafeMutableRawPointer(w), rg = UnsafeRawPointer(g), rm = UnsafeMutableRawPointer(m),
-            rv = UnsafeMutableRawPointer(v)
-        let e = V(repeating: eps)
-        while i + 4 <= range.upperBound {
-            let o = i * 4
-            let gi = rg.loadUnaligned(fromByteOffset: o, as: V.self)
-            var mi = rm.loadUnaligned(fromByteOffset: o, as: V.self)
-            var vi = rv.loadUnaligned(fromByteOffset: o, as: V.self)
-            var wi = rw.loadUnaligned(fromByteOffset: o, as: V.self)
-            mi += (gi - mi) * c1
-            vi += (gi * gi - vi) * c2
-            wi -= VectorMath.divide(mi * alpha, VectorMath.squareRoot(vi) + e)
-            rm.storeBytes(of: mi, toByteOffset: o, as: V.self)
-            rv.storeBytes(of: vi, toByteOffset: o, as: V.self)
-            rw.storeBytes(of: wi, toByteOffset: o, as: V.self)
-            i += 4
-        }
-        while i < range.upperBound {
-            let gi = g[i]
-            m[i] += (gi - m[i]) * c1
-            v[i] += (gi * gi - v[i]) * c2
-            w[i] -= (m[i] * alpha) / (v[i].squareRoot() + eps)
-            i += 1
-        }
+        let lo = range.lowerBound
+        ck_adam(w + lo, g + lo, m + lo, v + lo, range.count, alpha, b1, b2, eps)
     }
 }

@@ -1,2 +1,0 @@
-// CBLAS interface of OpenBLAS (Debian libopenblas-dev).
-#include <cblas.h>
