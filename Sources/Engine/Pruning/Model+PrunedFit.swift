@@ -37,6 +37,7 @@ extension Model {
         var labelBatch = [Int32](repeating: 0, count: config.batchSize)
         var history = History()
         var globalStep = 0
+        var tuner = ThreadTuner(maximum: config.threads)
 
         try data.features.withUnsafeBufferPointer { features in
             try data.labels.withUnsafeBufferPointer { labels in
@@ -51,6 +52,8 @@ extension Model {
                     var lossSum = 0.0, correct = 0, seen = 0
                     pass.training = true
                     for step in 0..<steps {
+                        let stepStart = DispatchTime.now().uptimeNanoseconds
+                        pass.threads = tuner.threads
                         if let schedule, schedule.updatesMask(atStep: globalStep) {
                             current = MagnitudePruning.masks(parameters: parameters, prunable: prunable,
                                                              sparsity: schedule.sparsity(atStep: globalStep), scope: scope)
@@ -75,6 +78,7 @@ extension Model {
                         network.backward(batch: batch, pass: pass)
                         optimizer.step(threads: pass.threads)
                         applier.apply()
+                        tuner.record(seconds: Double(DispatchTime.now().uptimeNanoseconds - stepStart) / 1e9)
                         globalStep += 1
                         lossSum += result.lossSum
                         correct += result.correct

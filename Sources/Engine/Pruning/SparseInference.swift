@@ -60,9 +60,14 @@ public final class SparseInference {
                                   denseLayerMilliseconds: median(dense.map(\.1)), sparseLayerMilliseconds: median(sparse.map(\.1)))
     }
 
-    /// One forward pass; returns (total ms, ms spent in Dense layers).
+    /// One forward pass; returns (total ms, ms spent in Dense layers). The dense path is the BLAS
+    /// GEMM: the engine's input-sparse Dense kernel (which skips zero activations) is switched off
+    /// for the pass, so that "dense" means the same code whatever the weights.
     private func run(batch: Int, pass: Pass, dense: Bool) -> (Double, Double) {
         let network = model.network
+        let saved = Network.usesSparseDense
+        Network.usesSparseDense = false
+        defer { Network.usesSparseDense = saved }
         var denseLayerTime: UInt64 = 0
         let start = DispatchTime.now().uptimeNanoseconds
         for (j, layer) in network.layers.enumerated() {
