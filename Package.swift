@@ -38,7 +38,7 @@ let package = Package(
         // The engine's C kernels (fused conv + pooling, Adam) in run-time dispatched variants, and its worker pool.
         .target(name: "CKernels"),
         // nbrun-bench: trains the blog model on MNIST and reports speed (docs/engine-backend.md).
-        .executableTarget(name: "EngineBenchmark", dependencies: ["Engine"]),
+        .executableTarget(name: "EngineBenchmark", dependencies: ["Engine", "Datasets"]),
         // MNIST / Fashion-MNIST / IDX / CSV readers and checksums.
         .target(
             name: "Datasets",
