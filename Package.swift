@@ -25,7 +25,7 @@ let package = Package(
         // Plan, cache, lock file, check, progress, atomic writes: the pipeline.
         .target(
             name: "Runner",
-            dependencies: ["NotebookFormat", "Engine", "Datasets", "Charts", "Article",
+            dependencies: ["NotebookFormat", "Engine", "Datasets", "Charts", "Article", "AtomicFiles",
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Front matter, directives, inline expressions, source locations, validation.
@@ -42,7 +42,7 @@ let package = Package(
         // MNIST / Fashion-MNIST / IDX / CSV readers and checksums.
         .target(
             name: "Datasets",
-            dependencies: ["CZ",
+            dependencies: ["CZ", "AtomicFiles",
                            .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
@@ -51,9 +51,12 @@ let package = Package(
         // The HTML page: prose, figures, tables, provenance; templates.
         .target(
             name: "Article",
-            dependencies: ["CCmarkGFM", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["CCmarkGFM", "AtomicFiles", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]
         ),
+
+        // Files written whole or not at all (temporary file + fsync + rename; staged folders swapped in).
+        .target(name: "AtomicFiles"),
 
         // C libraries from Debian, one systemLibrary target each. (OpenBLAS is not linked: the engine
         // opens it at run time after choosing its kernel family; see docs/engine-backend.md.)
@@ -68,6 +71,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Reference"]),
         .testTarget(name: "ArticleTests", dependencies: ["Article"], exclude: ["Support/html_check.py", "Golden"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
+        .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
     ],
     swiftLanguageModes: [.v5]
 )
