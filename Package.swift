@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"], exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Reference"]),
         .testTarget(name: "ArticleTests", dependencies: ["Article"], exclude: ["Support/html_check.py", "Golden"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Engine"]),
         .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
     ],
     swiftLanguageModes: [.v5]
