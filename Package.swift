@@ -25,7 +25,7 @@ let package = Package(
         // Plan, cache, lock file, check, progress, atomic writes: the pipeline.
         .target(
             name: "Runner",
-            dependencies: ["NotebookFormat", "Engine", "Datasets", "Charts", "Article", "CZ",
+            dependencies: ["NotebookFormat", "Engine", "Datasets", "Charts", "Article", "AtomicFiles", "CZ",
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Front matter, directives, inline expressions, source locations, validation.
@@ -38,11 +38,11 @@ let package = Package(
         // The engine's C kernels (fused conv + pooling, Adam) in run-time dispatched variants, and its worker pool.
         .target(name: "CKernels"),
         // nbrun-bench: trains the blog model on MNIST and reports speed (docs/engine-backend.md).
-        .executableTarget(name: "EngineBenchmark", dependencies: ["Engine"]),
+        .executableTarget(name: "EngineBenchmark", dependencies: ["Engine", "Datasets"]),
         // MNIST / Fashion-MNIST / IDX / CSV readers and checksums.
         .target(
             name: "Datasets",
-            dependencies: ["CZ",
+            dependencies: ["CZ", "AtomicFiles",
                            .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
@@ -51,9 +51,12 @@ let package = Package(
         // The HTML page: prose, figures, tables, provenance; templates.
         .target(
             name: "Article",
-            dependencies: ["CCmarkGFM", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["CCmarkGFM", "AtomicFiles", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]
         ),
+
+        // Files written whole or not at all (temporary file + fsync + rename; staged folders swapped in).
+        .target(name: "AtomicFiles"),
 
         // C libraries from Debian, one systemLibrary target each. (OpenBLAS is not linked: the engine
         // opens it at run time after choosing its kernel family; see docs/engine-backend.md.)
@@ -67,7 +70,8 @@ let package = Package(
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"], exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Reference"]),
         .testTarget(name: "ArticleTests", dependencies: ["Article"], exclude: ["Support/html_check.py", "Golden"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Engine"]),
+        .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -9,7 +9,7 @@ extension ArticleWriter {
     /// - Throws: `ArticleError` for rendering or file system failures.
     public func write(_ document: ArticleDocument, to directory: URL, selfContained: Bool = false) throws {
         let html = try render(document, selfContained: selfContained)
-        try AtomicDirectory.replace(directory) { staging in
+        try OutputFolder.replace(directory) { staging in
             let page = staging.appendingPathComponent("index.html")
             do {
                 try Data(html.utf8).write(to: page)

@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -44,35 +45,13 @@ enum FileBytes {
         return Int(info.st_size)
     }
 
-    /// Writes `bytes` to `url` atomically: a temporary file in the same directory, flushed to disk,
-    /// then renamed over `url`. Readers see either the old file or the whole new one, never a part.
+    /// Writes `bytes` to `url` atomically (`AtomicWrite`: temporary file, fsync, rename).
     static func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
-        let directory = url.deletingLastPathComponent()
-        let temp = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UUID().uuidString)")
-        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        if fd < 0 { throw DatasetError("cannot create \(temp.path): \(errnoText())") }
-        var ok = false
-        defer { if !ok { unlink(temp.path) } }
-        var failure: String?
-        bytes.withUnsafeBufferPointer { buffer in
-            var done = 0
-            while done < buffer.count {
-                let put = write(fd, buffer.baseAddress! + done, buffer.count - done)
-                if put < 0 {
-                    if errno == EINTR { continue }
-                    failure = "cannot write \(temp.path): \(errnoText())"
-                    return
-                }
-                done += put
-            }
+        do {
+            try AtomicWrite.write(bytes, to: url)
+        } catch let error as AtomicFileError {
+            throw DatasetError(error.message)
         }
-        if failure == nil, fsync(fd) != 0 { failure = "cannot flush \(temp.path): \(errnoText())" }
-        if close(fd) != 0, failure == nil { failure = "cannot close \(temp.path): \(errnoText())" }
-        if let failure { throw DatasetError(failure) }
-        if rename(temp.path, url.path) != 0 {
-            throw DatasetError("cannot rename \(temp.path) to \(url.path): \(errnoText())")
-        }
-        ok = true
     }
 
     /// Creates `url` and its parents when missing.

@@ -1,9 +1,11 @@
 // nbrun-bench: trains the blog's MNIST model (reference-facts section 1) with the Engine on the real
 // MNIST and reports seconds per epoch, GFLOP/s per kernel and overall, and peak memory.
-// Data: raw bytes written by scripts/engine/mnist_to_raw.py (default /tmp/mnist-raw).
+// Data: the real MNIST through the Datasets module (the data folder scripts/setup.sh fills; --data DIR
+// overrides it, like NBRUN_DATA).
 // Usage: nbrun-bench [--epochs N] [--dropout] [--seed S] [--threads T] [--data DIR] [--json PATH]
 //                    [--profile-only] [--steps N (whole-step timings, default 200)] [--warmup N (default 300)]
 // On a loaded machine prefer --profile-only: per-kernel medians and whole-step times projected to an epoch.
+import Datasets
 import Engine
 import Foundation
 #if canImport(Glibc)
@@ -12,33 +14,56 @@ import Glibc
 
 struct Options {
     var epochs = 1, seed: UInt64 = 0, threads = ProcessInfo.processInfo.activeProcessorCount
-    var dropout = false, profileOnly = false, data = "/tmp/mnist-raw", json: String?, steps = 200, warmup = 300
+    var dropout = false, profileOnly = false, data: String?, json: String?, steps = 200, warmup = 300
+    static let usage = """
+        usage: nbrun-bench [--epochs N] [--dropout] [--seed S] [--threads T] [--data DIR] [--json PATH]
+                           [--profile-only] [--steps N] [--warmup N]
+        """
+
     init(_ args: [String]) {
         var i = 1
-        func value() -> String { i += 1; guard i < args.count else { fatalError("missing value for \(args[i - 1])") }; return args[i] }
+        func fail(_ message: String) -> Never {
+            FileHandle.standardError.write(Data("nbrun-bench: \(message)\n\(Options.usage)\n".utf8))
+            exit(2)
+        }
+        func value() -> String { i += 1; guard i < args.count else { fail("missing value for \(args[i - 1])") }; return args[i] }
+        func number<T: LosslessStringConvertible>(_ name: String) -> T {
+            let text = value()
+            guard let parsed = T(text) else { fail("\(name) expects a number, got '\(text)'") }
+            return parsed
+        }
         while i < args.count {
             switch args[i] {
-            case "--epochs": epochs = Int(value())!
-            case "--seed": seed = UInt64(value())!
-            case "--threads": threads = Int(value())!
+            case "--epochs": epochs = number("--epochs")
+            case "--seed": seed = number("--seed")
+            case "--threads": threads = number("--threads")
             case "--data": data = value()
             case "--json": json = value()
             case "--dropout": dropout = true
             case "--profile-only": profileOnly = true
-            case "--steps": steps = Int(value())!
-            case "--warmup": warmup = Int(value())!
-            default: fatalError("unknown argument \(args[i])")
+            case "--steps": steps = number("--steps")
+            case "--warmup": warmup = number("--warmup")
+            case "-h", "--help": print(Options.usage); exit(0)
+            default: fail("unknown argument \(args[i])")
             }
             i += 1
         }
     }
 }
 
-func load(_ dir: String, _ prefix: String) throws -> Samples {
-    let images = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/\(prefix)-images.u8"))
-    let labels = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/\(prefix)-labels.u8"))
-    precondition(images.count == labels.count * 784, "bad MNIST files in \(dir)")
-    return Samples(shape: [28, 28, 1], features: images.map { Float($0) / 255 }, labels: labels.map { Int32($0) })
+/// The real MNIST (train, test) as the engine's samples, pixels scaled by 1/255.
+func loadMNIST(dataDirectory: String?) -> (Samples, Samples) {
+    do {
+        let dataset = try DatasetLoader(dataDirectory: DataDirectory.resolve(override: dataDirectory)).load(.mnist)
+        func samples(_ images: ImageSet) -> Samples {
+            Samples(shape: [images.height, images.width, images.channels], features: images.features(scale: 255),
+                    labels: images.labels.map { Int32($0) })
+        }
+        return (samples(dataset.train), samples(dataset.test))
+    } catch {
+        FileHandle.standardError.write(Data("nbrun-bench: \(error)\n".utf8))
+        exit(1)
+    }
 }
 
 func peakMemoryMiB() -> Double {
@@ -61,7 +86,7 @@ func median(_ values: [Double]) -> Double {
 let kerasSecondsPerEpoch = 13.5
 let options = Options(CommandLine.arguments)
 print("engine: \(EngineInfo.mathLibrary) on \(EngineInfo.cpuModel), \(options.threads) threads, numerics v\(EngineInfo.numericsVersion), load average \(loadAverage())")
-let train = try load(options.data, "train"), test = try load(options.data, "test")
+let (train, test) = loadMNIST(dataDirectory: options.data)
 let spec = ModelSpec.blogMNIST(dropout: options.dropout)
 
 // Kernel profile and whole-step timings on a model warmed up by `warmup` training steps, with a

@@ -1,3 +1,4 @@
+import AtomicFiles
 import Article
 import Engine
 import Foundation
@@ -27,7 +28,11 @@ public struct NotebookRun {
                   progress: progress)
         let lockURL = LockFile.url(for: execution.notebook.file)
         progress.step(StepName(index: stepCount, total: stepCount, name: "write lock \(lockURL.lastPathComponent)"))
-        try AtomicFile.write(try lock.encoded(), to: lockURL)
+        do {
+            try AtomicWrite.write(try lock.encoded(), to: lockURL)
+        } catch let error as AtomicFileError {
+            throw RunnerFailure(message: "cannot write the lock file: \(error.message)")
+        }
     }
 
     /// `nbrun check NOTEBOOK.md`: run again without the cache and compare with the lock file.

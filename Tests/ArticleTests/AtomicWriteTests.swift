@@ -74,7 +74,7 @@ final class AtomicWriteTests: XCTestCase {
     func testFallbackWithoutExchangeReplacesTheFolder() throws {
         let output = parent.appendingPathComponent("out")
         for content in ["first", "second"] {
-            try AtomicDirectory.replace(output, allowExchange: false) { staging in
+            try OutputFolder.replace(output, allowExchange: false) { staging in
                 try Data(content.utf8).write(to: staging.appendingPathComponent("index.html"))
             }
         }
@@ -85,7 +85,7 @@ final class AtomicWriteTests: XCTestCase {
     func testFailureWhileFillingRemovesTheStagingFolder() throws {
         let output = parent.appendingPathComponent("out")
         struct Boom: Error {}
-        XCTAssertThrowsError(try AtomicDirectory.replace(output) { staging in
+        XCTAssertThrowsError(try OutputFolder.replace(output) { staging in
             try Data("half".utf8).write(to: staging.appendingPathComponent("index.html"))
             throw Boom()
         })

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import XCTest
 @testable import Runner
@@ -43,5 +44,38 @@ final class PipelinePartsTests: XCTestCase {
         XCTAssertEqual(RunOptions.defaultCacheDirectory(environment: ["NBRUN_CACHE": "/x"]).path, "/x")
         XCTAssertEqual(RunOptions.defaultCacheDirectory(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"]).path, "/c/nbrun/results")
         XCTAssertEqual(RunOptions.defaultCacheDirectory(environment: ["HOME": "/h"]).path, "/h/.cache/nbrun/results")
+    }
+}
+
+/// Keras-style progress: a live bar on a terminal, one plain line per epoch otherwise, nothing when quiet.
+final class ProgressReporterTests: XCTestCase {
+    private func run(interactive: Bool, quiet: Bool = false) -> String {
+        var text = ""
+        let reporter = ProgressReporter(quiet: quiet, interactive: interactive) { text += $0 }
+        reporter.step(StepName(index: 3, total: 7, name: "train run"), detail: "cached")
+        reporter.training(.epochBegan(epoch: 1, of: 2, steps: 4))
+        for step in 1...4 { reporter.training(.batchEnded(epoch: 1, step: step, steps: 4, loss: 0.5, accuracy: 0.75)) }
+        reporter.training(.epochEnded(epoch: 1, record: EpochRecord(loss: 0.5, accuracy: 0.75, valLoss: 0.25, valAccuracy: 0.875, seconds: 2)))
+        return text
+    }
+
+    func testPlainOutputHasOneLinePerEpoch() {
+        XCTAssertEqual(run(interactive: false), """
+            [3/7] train run (cached)
+                  epoch 1: 2.0s - loss: 0.5000 - accuracy: 0.7500 - val_loss: 0.2500 - val_accuracy: 0.8750
+
+            """)
+    }
+
+    func testTerminalOutputRedrawsOneBarAndEndsTheEpochWithKerasLine() {
+        let text = run(interactive: true)
+        XCTAssertTrue(text.contains("      Epoch 1/2\n"), text)
+        XCTAssertTrue(text.contains("\r      4/4 ━━━━━━━━━━━━━━━━━━━━ ETA"), text)
+        XCTAssertTrue(text.hasSuffix("\r      4/4 ━━━━━━━━━━━━━━━━━━━━ 2.0s 500ms/step - loss: 0.5000 - accuracy: 0.7500"
+                                     + " - val_loss: 0.2500 - val_accuracy: 0.8750\u{1B}[K\n"), text)
+    }
+
+    func testQuietPrintsNothing() {
+        XCTAssertEqual(run(interactive: true, quiet: true), "")
     }
 }

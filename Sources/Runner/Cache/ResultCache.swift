@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 
 /// Results on disk, one folder per cache key: `<root>/<key prefix>/<key>/`.
@@ -20,14 +21,10 @@ struct ResultCache {
 
     /// Writes a new entry: `fill` puts its files in a fresh folder, which is then installed atomically.
     func store(key: String, fill: (URL) throws -> Void) throws {
-        let target = folder(for: key)
-        let temporary = try AtomicFile.temporaryFolder(beside: target)
         do {
-            try fill(temporary)
-            try AtomicFile.install(folder: temporary, at: target, replace: false)
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+            try AtomicDirectory.install(folder(for: key), fill: fill)
+        } catch let error as AtomicFileError {
+            throw RunnerFailure(message: "cannot write the result cache: \(error.message) (set NBRUN_CACHE to a writable folder)")
         }
     }
 

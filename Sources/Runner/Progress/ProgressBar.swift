@@ -19,6 +19,12 @@ enum ProgressBar {
             + " - loss: \(fixed(loss)) - accuracy: \(fixed(accuracy))"
     }
 
+    /// `1500/1500 ━━━━━━━━━━━━━━━━━━━━ 2.1s 1ms/step` (Keras' line for a finished epoch, metrics follow).
+    static func finished(steps: Int, seconds: Double) -> String {
+        let perStep = steps > 0 ? String(format: "%.0fms/step", seconds / Double(steps) * 1000) : ""
+        return "\(steps)/\(steps) \(bar(fraction: 1)) \(self.seconds(seconds)) \(perStep)"
+    }
+
     /// ` - loss: ... - accuracy: ... - val_loss: ... - val_accuracy: ...`
     static func metrics(_ record: EpochRecord) -> String {
         var text = " - loss: \(fixed(record.loss)) - accuracy: \(fixed(record.accuracy))"

@@ -11,10 +11,16 @@ final class ProgressReporter {
     private let interactive: Bool
     private var lastDraw = Date.distantPast
     private var epochStart = Date()
+    private var steps = 0
 
-    init(quiet: Bool, interactive: Bool = isatty(STDERR_FILENO) == 1) {
+    private let sink: (String) -> Void
+
+    /// - Parameter sink: where text goes (stderr unless a test captures it).
+    init(quiet: Bool, interactive: Bool = isatty(STDERR_FILENO) == 1,
+         sink: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
         self.quiet = quiet
         self.interactive = interactive
+        self.sink = sink
     }
 
     /// `[3/7] train no_dropout` (with `(cached)` when the result came from the cache).
@@ -31,8 +37,9 @@ final class ProgressReporter {
     func training(_ event: TrainingEvent) {
         guard !quiet else { return }
         switch event {
-        case .epochBegan(let epoch, let total, _):
+        case .epochBegan(let epoch, let total, let stepCount):
             epochStart = Date()
+            steps = stepCount
             if interactive { emit("      Epoch \(epoch)/\(total)\n") }
         case .batchEnded(_, let step, let steps, let loss, let accuracy):
             guard interactive else { return }
@@ -45,7 +52,7 @@ final class ProgressReporter {
         case .epochEnded(let epoch, let record):
             let metrics = ProgressBar.metrics(record)
             if interactive {
-                emit("\r      " + ProgressBar.bar(fraction: 1) + " \(ProgressBar.seconds(record.seconds))\(metrics)\u{1B}[K\n")
+                emit("\r      " + ProgressBar.finished(steps: steps, seconds: record.seconds) + metrics + "\u{1B}[K\n")
             } else {
                 emit("      epoch \(epoch): \(ProgressBar.seconds(record.seconds))\(metrics)\n")
             }
@@ -54,6 +61,6 @@ final class ProgressReporter {
 
     private func emit(_ text: String) {
         guard !quiet else { return }
-        FileHandle.standardError.write(Data(text.utf8))
+        sink(text)
     }
 }
