@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 NOTEBOOK ?= notebooks/dropout.md
 
-.PHONY: run test setup build install uninstall bench articles clean
+.PHONY: run test setup build install uninstall bench bench-keras articles clean
 
 run: setup build
 	.build/release/nbrun $(NOTEBOOK)
@@ -36,6 +36,10 @@ uninstall:
 bench: setup
 	$(SWIFT) build -c release --product nbrun-bench
 	.build/release/nbrun-bench $(BENCH_ARGS)
+
+# The blog's exact Keras code, TensorFlow and JAX backends, same epochs (slow: installs into a throwaway venv).
+bench-keras: setup
+	sh scripts/keras-bench.sh $(EPOCHS)
 
 clean:
 	rm -rf .build output/*/

