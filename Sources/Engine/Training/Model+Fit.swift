@@ -16,6 +16,14 @@ extension Model {
     /// which cannot change any result.
     public func fit(_ data: Samples, config: FitConfig, generator: inout SeededGenerator,
                     progress: (TrainingEvent) -> Void = { _ in }) throws -> History {
+        try train(data, config: config, generator: &generator, progress: progress, beforeStep: { _ in }, afterStep: {})
+    }
+
+    /// The training loop of `fit`, with hooks around each step: `beforeStep(t)` runs before step t
+    /// (counted from 0 over the whole call) reads its batch, `afterStep()` right after the optimizer
+    /// update. Pruned fine-tuning uses them to update and re-apply its masks.
+    func train(_ data: Samples, config: FitConfig, generator: inout SeededGenerator, progress: (TrainingEvent) -> Void,
+               beforeStep: (Int) -> Void, afterStep: () -> Void) throws -> History {
         try check(data)
         guard config.batchSize > 0 else { throw TrainingError("batch size must be positive, got \(config.batchSize)") }
         guard config.epochs >= 0 else { throw TrainingError("epochs must not be negative, got \(config.epochs)") }
@@ -35,6 +43,7 @@ extension Model {
         var labelBatch = [Int32](repeating: 0, count: config.batchSize)
         var history = History()
         var tuner = ThreadTuner(maximum: config.threads)
+        var globalStep = 0
 
         try data.features.withUnsafeBufferPointer { features in
             try data.labels.withUnsafeBufferPointer { labels in
@@ -51,6 +60,7 @@ extension Model {
                     for step in 0..<steps {
                         let stepStart = DispatchTime.now().uptimeNanoseconds
                         pass.threads = tuner.threads
+                        beforeStep(globalStep)
                         let lo = step * config.batchSize, batch = min(config.batchSize, trainCount - lo)
                         let input = network.input
                         for i in 0..<batch {
@@ -68,7 +78,9 @@ extension Model {
                         }
                         network.backward(batch: batch, pass: pass)
                         optimizer.step(threads: pass.threads)
+                        afterStep()
                         tuner.record(seconds: Double(DispatchTime.now().uptimeNanoseconds - stepStart) / 1e9)
+                        globalStep += 1
                         lossSum += result.lossSum
                         correct += result.correct
                         seen += batch
