@@ -33,25 +33,3 @@ final class FloatBuffer {
             .bindMemory(to: Float.self, capacity: count)
     }
 }
-
-/// A buffer of Int32 (pooling argmax positions), same ownership rules as `FloatBuffer`.
-final class IndexBuffer {
-    private(set) var pointer: UnsafeMutablePointer<Int32>
-    private(set) var capacity: Int
-
-    init(count: Int) {
-        capacity = max(count, 1)
-        pointer = .allocate(capacity: capacity)
-        pointer.initialize(repeating: 0, count: capacity)
-    }
-
-    deinit { pointer.deallocate() }
-
-    func reserve(_ count: Int) {
-        guard count > capacity else { return }
-        pointer.deallocate()
-        capacity = count
-        pointer = .allocate(capacity: count)
-        pointer.initialize(repeating: 0, count: count)
-    }
-}

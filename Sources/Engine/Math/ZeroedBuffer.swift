@@ -1,7 +1,8 @@
-/// A buffer of bytes (the fused convolution's pooling argmax codes), same ownership rules as
-/// `FloatBuffer`: freed in deinit, grows only, zeroed when it grows.
-final class ByteBuffer {
-    private(set) var pointer: UnsafeMutablePointer<UInt8>
+/// A buffer of integers, same ownership rules as `FloatBuffer`: freed in deinit, grows only, zeroed
+/// when it grows. `IndexBuffer` holds pooling argmax positions, `ByteBuffer` the fused convolution's
+/// pooling argmax codes.
+final class ZeroedBuffer<Element: FixedWidthInteger> {
+    private(set) var pointer: UnsafeMutablePointer<Element>
     private(set) var capacity: Int
 
     init(count: Int) {
@@ -20,3 +21,6 @@ final class ByteBuffer {
         pointer.initialize(repeating: 0, count: count)
     }
 }
+
+typealias IndexBuffer = ZeroedBuffer<Int32>
+typealias ByteBuffer = ZeroedBuffer<UInt8>
