@@ -66,7 +66,7 @@ extension Execution {
         }
         let rows = (grid.count + decl.columns - 1) / max(decl.columns, 1)
         let chart = Chart(title: nil, kind: .imageGrid(ImageGrid(images: grid, columns: decl.columns)),
-                          width: Double(decl.columns) * 96, height: Double(rows) * 100)
+                          width: Double(decl.columns) * 120, height: Double(rows) * 124)
         return try figure(chart, directive: directive, alt: "\(grid.count) misclassified images")
     }
 
