@@ -172,9 +172,10 @@ struct NotebookChecker {
                 diagnostics.error("only one accessor can pick from a series; `\(path.accessors[1].spelling)` has nothing to pick from",
                                   at: span.location, length: span.length)
             }
-            if case .index(let i) = path.accessors[0], case .train(let t)? = owner.payload, !owner.hadErrors, abs(i) > t.epochs {
-                diagnostics.error("`\(path.dotted)[\(i)]` is out of range: `\(owner.id)` trains for \(t.epochs) epoch\(t.epochs == 1 ? "" : "s")",
-                                  at: span.location, length: span.length, suggestion: "positions run from 1 to \(t.epochs)")
+            if case .index(let i) = path.accessors[0], !owner.hadErrors, let (count, what) = Self.seriesLength(owner.payload),
+               abs(i) > count {
+                diagnostics.error("`\(path.dotted)[\(i)]` is out of range: `\(owner.id)` \(what)",
+                                  at: span.location, length: span.length, suggestion: "positions run from 1 to \(count)")
             }
         } else {
             if wantsSeries {
@@ -187,5 +188,16 @@ struct NotebookChecker {
             }
         }
         return owner.kind
+    }
+
+    /// How many values the series of a directive hold, known before anything runs, and how to say it:
+    /// a training run's histories have one per epoch, a prune one per sparsity, a sweep one per value.
+    static func seriesLength(_ payload: DirectivePayload?) -> (Int, String)? {
+        switch payload {
+        case .train(let t)?: return (t.epochs, "trains for \(t.epochs) epoch\(t.epochs == 1 ? "" : "s")")
+        case .prune(let p)?: return (p.sparsity.count, "prunes to \(p.sparsity.count) sparsit\(p.sparsity.count == 1 ? "y" : "ies")")
+        case .sweep(let w)?: return (w.values.count, "sweeps \(w.values.count) value\(w.values.count == 1 ? "" : "s")")
+        default: return nil
+        }
     }
 }

@@ -132,6 +132,15 @@ final class PruningFormatTests: XCTestCase {
         XCTAssertTrue(errors[2].contains("is a series"), errors[2])
     }
 
+    func testPositionsOfPruneAndSweepSeriesAreCheckedBeforeRunning() {
+        let text = "```{prune} p\nmodel: t\nsparsity: [0.5, 0.9]\n```\n\n```{sweep} s\ntrain: t\nvary: rate\nvalues: [0.1, 0.3, 0.5]\n```\n\n"
+            + "{{ p.accuracy[2] }} {{ p.accuracy[3] }} {{ s.values[-3] }} {{ s.values[4] }}\n"
+        XCTAssertEqual(messages(text), [
+            "40:24: `p.accuracy[3]` is out of range: `p` prunes to 2 sparsities | positions run from 1 to 2",
+            "40:63: `s.values[4]` is out of range: `s` sweeps 3 values | positions run from 1 to 3",
+        ])
+    }
+
     func testSweepErrors() {
         let noDropout = head.replacingOccurrences(of: "Dropout(0.5)\n", with: "")
         let errors = parseErrors(noDropout + "```{sweep} s\ntrain: t\nvary: rate\nvalues: [0.1, [0.1, 0.2]]\n```\n").map(\.message)
