@@ -32,4 +32,12 @@ extension Execution {
         }
         return (outcome, decl)
     }
+
+    /// The data set an evaluation's model was trained on (its test rows are what it evaluated).
+    func dataset(evaluatedBy evaluate: EvaluateDecl) throws -> LoadedDataset {
+        guard case .train(let train)? = notebook.directive(evaluate.model, kind: .train)?.payload else {
+            throw RunnerFailure(message: "`\(evaluate.model)` is not a training run")
+        }
+        return try dataset(named: train.data)
+    }
 }

@@ -49,8 +49,7 @@ extension Execution {
     /// A grid of test images the model got wrong, captioned with true and predicted labels.
     func misclassifiedFigure(_ decl: MisclassifiedDecl, directive: Directive) throws -> Figure {
         let (outcome, evaluate) = try evaluation(named: decl.model)
-        let (_, train) = try trainedModel(trainID: evaluate.model)
-        let data = try dataset(named: train.data)
+        let data = try dataset(evaluatedBy: evaluate)
         let images = evaluate.on == "train" ? data.dataset.train : data.dataset.test
         let wrong = outcome.predictions.indices.filter { outcome.predictions[$0] != outcome.labels[$0] }.prefix(decl.count)
         let japanese = notebook.frontMatter.lang.hasPrefix("ja")
@@ -73,8 +72,7 @@ extension Execution {
     /// The confusion matrix of an evaluation as a heatmap (rows: true class, columns: predicted).
     func confusionFigure(_ decl: ConfusionDecl, directive: Directive) throws -> Figure {
         let (outcome, evaluate) = try evaluation(named: decl.model)
-        let (_, train) = try trainedModel(trainID: evaluate.model)
-        let data = try dataset(named: train.data)
+        let data = try dataset(evaluatedBy: evaluate)
         let classes = data.dataset.classNames.count
         var counts = [[Double]](repeating: [Double](repeating: 0, count: classes), count: classes)
         for (truth, guess) in zip(outcome.labels, outcome.predictions) {
