@@ -38,7 +38,7 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(html.contains("lang=\"en\""))
         let prose = html.replacingOccurrences(of: "<pre[^>]*>[\\s\\S]*?</pre>", with: "", options: .regularExpression)
         XCTAssertFalse(prose.contains("{{"), "unreplaced inline value")
-        for figure in ["curves.png", "first_digits.png"] {
+        for figure in ["curves.png", "first_digits.png", "test_confusion.png", "test_errors.png"] {
             let data = try Data(contentsOf: harness.folder.appendingPathComponent("output/small/figures/\(figure)"))
             XCTAssertEqual(Array(data.prefix(4)), [0x89, 0x50, 0x4E, 0x47], "\(figure) is not a PNG")
         }
