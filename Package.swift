@@ -25,8 +25,10 @@ let package = Package(
         // Plan, cache, lock file, check, progress, atomic writes: the pipeline.
         .target(
             name: "Runner",
-            dependencies: ["NotebookFormat", "Engine", "Datasets", "Charts", "Article", "AtomicFiles", "CZ",
-                           .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "NotebookFormat", "Engine", "Datasets", "Charts", "Article", "AtomicFiles", "CZ",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // Front matter, directives, inline expressions, source locations, validation.
         .target(
@@ -42,9 +44,11 @@ let package = Package(
         // MNIST / Fashion-MNIST / IDX / CSV readers and checksums.
         .target(
             name: "Datasets",
-            dependencies: ["CZ", "AtomicFiles",
-                           .product(name: "Crypto", package: "swift-crypto"),
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "CZ", "AtomicFiles",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // Chart description and layout in pure Swift; a Cairo backend that draws it.
         .target(name: "Charts", dependencies: ["CCairo"]),
@@ -61,8 +65,9 @@ let package = Package(
         // C libraries from Debian, one systemLibrary target each. (OpenBLAS is not linked: the engine
         // opens it at run time after choosing its kernel family; see docs/engine-backend.md.)
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
-        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
-                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CZ", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         .testTarget(name: "EngineTests", dependencies: ["Engine"], exclude: ["Fixtures"]),

@@ -20,8 +20,10 @@ public struct ArticleDocument: Sendable {
     /// Label/value pairs shown in the provenance section at the end (seed, checksums, engine, CPU, ...).
     public var provenance: [ProvenanceItem]
 
-    public init(title: String, author: String? = nil, date: String? = nil, lang: String = "en",
-                blocks: [ArticleBlock] = [], provenance: [ProvenanceItem] = []) {
+    public init(
+        title: String, author: String? = nil, date: String? = nil, lang: String = "en",
+        blocks: [ArticleBlock] = [], provenance: [ProvenanceItem] = []
+    ) {
         self.title = title
         self.author = author
         self.date = date

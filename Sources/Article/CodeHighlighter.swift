@@ -55,13 +55,19 @@ enum CodeHighlighter {
         var html = ""
         var i = 0
         // Indentation and YAML list dashes.
-        while i < chars.count, chars[i] == " " || chars[i] == "\t" { html.append(chars[i]); i += 1 }
+        while i < chars.count, chars[i] == " " || chars[i] == "\t" {
+            html.append(chars[i])
+            i += 1
+        }
         if language == .yaml {
             while i + 1 < chars.count, chars[i] == "-", chars[i + 1] == " " {
                 html += span("tok-punct", "-") + " "
                 i += 2
             }
-            if i < chars.count, chars[i] == "-", i + 1 == chars.count { html += span("tok-punct", "-"); i += 1 }
+            if i < chars.count, chars[i] == "-", i + 1 == chars.count {
+                html += span("tok-punct", "-")
+                i += 1
+            }
         }
         var atKeyPosition = true
         while i < chars.count {
@@ -150,7 +156,10 @@ enum CodeHighlighter {
         let quote = chars[start]
         var i = start + 1
         while i < chars.count {
-            if chars[i] == "\\", quote == "\"" { i += 2; continue }
+            if chars[i] == "\\", quote == "\"" {
+                i += 2
+                continue
+            }
             if chars[i] == quote { return i + 1 }
             i += 1
         }

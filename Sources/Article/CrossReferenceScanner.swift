@@ -22,7 +22,8 @@ enum CrossReferenceScanner {
         var i = 0
         while i < chars.count {
             guard chars[i] == "@", let (label, end) = label(in: chars, at: i + 1),
-                  let target = references[label] else {
+                let target = references[label]
+            else {
                 pending.append(chars[i])
                 i += 1
                 continue
@@ -53,9 +54,11 @@ enum CrossReferenceScanner {
     /// The label starting at `start` (just after `@`) and the index after it, or nil.
     static func label(in chars: [Character], at start: Int) -> (String, Int)? {
         let prefixes = ["fig-", "tbl-"]
-        guard let prefix = prefixes.first(where: { p in
-            start + p.count <= chars.count && String(chars[start..<start + p.count]) == p
-        }) else { return nil }
+        guard
+            let prefix = prefixes.first(where: { p in
+                start + p.count <= chars.count && String(chars[start..<start + p.count]) == p
+            })
+        else { return nil }
         var end = start + prefix.count
         while end < chars.count {
             let c = chars[end]

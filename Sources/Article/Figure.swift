@@ -18,8 +18,10 @@ public struct Figure: Sendable {
     /// Width in CSS px (e.g. 640 for a 1280 px image drawn at 2x); nil means `pixelWidth`.
     public var displayWidth: Int?
 
-    public init(label: String? = nil, caption: String? = nil, fileName: String, png: Data, alt: String,
-                pixelWidth: Int, pixelHeight: Int, displayWidth: Int? = nil) {
+    public init(
+        label: String? = nil, caption: String? = nil, fileName: String, png: Data, alt: String,
+        pixelWidth: Int, pixelHeight: Int, displayWidth: Int? = nil
+    ) {
         self.label = label
         self.caption = caption
         self.fileName = fileName

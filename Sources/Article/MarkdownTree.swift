@@ -25,7 +25,8 @@ final class MarkdownTree {
         for name in Self.extensionNames {
             guard let ext = cmark_find_syntax_extension(name) else {
                 cmark_parser_free(parser)
-                throw ArticleError("cmark-gfm: the '\(name)' extension is not available (is libcmark-gfm-extensions installed?)")
+                throw ArticleError(
+                    "cmark-gfm: the '\(name)' extension is not available (is libcmark-gfm-extensions installed?)")
             }
             guard cmark_parser_attach_syntax_extension(parser, ext) != 0 else {
                 cmark_parser_free(parser)

@@ -11,8 +11,9 @@ enum OutputFolder {
     /// - Parameter allowExchange: false forces the two-rename fallback (tests use it).
     static func replace(_ target: URL, allowExchange: Bool = true, fill: (URL) throws -> Void) throws {
         do {
-            try AtomicDirectory.replace(target, ownedEntries: ownedEntries, owner: "the article writer",
-                                        allowExchange: allowExchange, fill: fill)
+            try AtomicDirectory.replace(
+                target, ownedEntries: ownedEntries, owner: "the article writer",
+                allowExchange: allowExchange, fill: fill)
         } catch let error as AtomicFileError {
             throw ArticleError(error.message)
         }

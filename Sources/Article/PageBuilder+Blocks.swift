@@ -4,8 +4,10 @@ import Mustache
 
 extension PageBuilder {
     /// Prose: cross references resolved, headings shifted and given ids, rendered by cmark-gfm.
-    func renderProse(_ tree: MarkdownTree, references: CrossReferences, shift: Int32,
-                     slugger: inout HeadingSlugger) throws -> (String, [Heading]) {
+    func renderProse(
+        _ tree: MarkdownTree, references: CrossReferences, shift: Int32,
+        slugger: inout HeadingSlugger
+    ) throws -> (String, [Heading]) {
         tree.resolveCrossReferences(references)
         var headings: [Heading] = []
         for node in tree.headings {
@@ -52,15 +54,19 @@ extension PageBuilder {
         if selfContained {
             src = "data:image/png;base64," + figure.png.base64EncodedString()
         } else {
-            src = "figures/" + (figure.fileName.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
-                                ?? figure.fileName)
+            src =
+                "figures/"
+                + (figure.fileName.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
+                    ?? figure.fileName)
         }
         let caption = try figure.caption.map { try inlineHTML($0, references: references) } ?? ""
-        return partial("figure", [
-            "id": id, "number": number, "numberText": "\(locale.figure) \(number)",
-            "hasCaption": !caption.isEmpty, "captionHTML": caption, "separator": locale.captionSeparator,
-            "src": src, "alt": figure.alt, "width": width, "height": height, "fileName": figure.fileName,
-        ])
+        return partial(
+            "figure",
+            [
+                "id": id, "number": number, "numberText": "\(locale.figure) \(number)",
+                "hasCaption": !caption.isEmpty, "captionHTML": caption, "separator": locale.captionSeparator,
+                "src": src, "alt": figure.alt, "width": width, "height": height, "fileName": figure.fileName,
+            ])
     }
 
     func renderTable(_ table: ResultTable, id: String, number: Int, references: CrossReferences) throws -> String {
@@ -71,7 +77,8 @@ extension PageBuilder {
         var rows: [[String: Any]] = []
         for (rowIndex, row) in table.rows.enumerated() {
             guard row.count <= width else {
-                throw ArticleError("table \(id): row \(rowIndex + 1) has \(row.count) cells but the table has \(width) columns")
+                throw ArticleError(
+                    "table \(id): row \(rowIndex + 1) has \(row.count) cells but the table has \(width) columns")
             }
             let padded = row + Array(repeating: "", count: width - row.count)
             let cells: [[String: Any]] = padded.enumerated().map { index, text in
@@ -80,18 +87,22 @@ extension PageBuilder {
             rows.append(["cells": cells])
         }
         let caption = try table.caption.map { try inlineHTML($0, references: references) } ?? ""
-        return partial("table", [
-            "id": id, "number": number, "numberText": "\(locale.table) \(number)",
-            "hasCaption": !caption.isEmpty, "captionHTML": caption, "separator": locale.captionSeparator,
-            "columns": columns, "rows": rows,
-        ])
+        return partial(
+            "table",
+            [
+                "id": id, "number": number, "numberText": "\(locale.table) \(number)",
+                "hasCaption": !caption.isEmpty, "captionHTML": caption, "separator": locale.captionSeparator,
+                "columns": columns, "rows": rows,
+            ])
     }
 
     func renderCode(_ code: CodeEcho) -> String {
-        partial("code", [
-            "kind": code.kind, "id": code.id, "folded": code.folded, "summary": locale.showCode,
-            "highlightedHTML": CodeHighlighter.highlight(code.source, kind: code.kind),
-        ])
+        partial(
+            "code",
+            [
+                "kind": code.kind, "id": code.id, "folded": code.folded, "summary": locale.showCode,
+                "highlightedHTML": CodeHighlighter.highlight(code.source, kind: code.kind),
+            ])
     }
 
     /// Keras' `model.summary()` as a table. Sizes assume float32 weights, formatted as Keras'
@@ -107,11 +118,13 @@ extension PageBuilder {
             ["label": locale.trainableParameters, "value": count(trainable)],
             ["label": locale.nonTrainableParameters, "value": count(summary.totalParameters - trainable)],
         ]
-        return partial("model-summary", [
-            "modelName": summary.modelName, "rows": rows, "totals": totals,
-            "layerHeading": locale.layerHeading, "outputShapeHeading": locale.outputShapeHeading,
-            "parametersHeading": locale.parametersHeading,
-        ])
+        return partial(
+            "model-summary",
+            [
+                "modelName": summary.modelName, "rows": rows, "totals": totals,
+                "layerHeading": locale.layerHeading, "outputShapeHeading": locale.outputShapeHeading,
+                "parametersHeading": locale.parametersHeading,
+            ])
     }
 
     /// `2775848` → `2.65 MB` (Keras `readable_memory_size`).

@@ -5,11 +5,15 @@ extension PageBuilder {
     static func validate(_ figure: Figure) throws {
         let name = figure.fileName
         guard !name.isEmpty, !name.hasPrefix("."), !name.contains("/"), !name.contains("\\"),
-              !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw ArticleError("figure file name '\(name)' must be a plain file name such as 'accuracy.png' (no folders, not hidden)")
+            !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
+            throw ArticleError(
+                "figure file name '\(name)' must be a plain file name such as 'accuracy.png' (no folders, not hidden)")
         }
         guard figure.pixelWidth > 0, figure.pixelHeight > 0, (figure.displayWidth ?? 1) > 0 else {
-            throw ArticleError("figure '\(name)': sizes must be positive (pixels \(figure.pixelWidth)x\(figure.pixelHeight), display width \(figure.displayWidth.map(String.init) ?? "nil"))")
+            throw ArticleError(
+                "figure '\(name)': sizes must be positive (pixels \(figure.pixelWidth)x\(figure.pixelHeight), display width \(figure.displayWidth.map(String.init) ?? "nil"))"
+            )
         }
     }
 
@@ -20,7 +24,8 @@ extension PageBuilder {
             ($0.isASCII && (CharacterSet.alphanumerics.contains($0))) || "-_.:".unicodeScalars.contains($0)
         }
         guard !label.isEmpty, allowed else {
-            throw ArticleError("label '\(label)' is not usable as an id: use letters, digits, '-', '_' (e.g. fig-accuracy)")
+            throw ArticleError(
+                "label '\(label)' is not usable as an id: use letters, digits, '-', '_' (e.g. fig-accuracy)")
         }
         guard !slugger.used.contains(label) else {
             throw ArticleError("duplicate label '\(label)': each figure and table label must be unique")

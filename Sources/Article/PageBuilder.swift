@@ -54,7 +54,8 @@ struct PageBuilder {
                 figureCount += 1
                 try Self.validate(figure)
                 guard fileNames.insert(figure.fileName).inserted else {
-                    throw ArticleError("two figures are both named '\(figure.fileName)': figure file names must be unique")
+                    throw ArticleError(
+                        "two figures are both named '\(figure.fileName)': figure file names must be unique")
                 }
                 let id = try Self.elementID(label: figure.label, fallback: "figure-\(figureCount)", &slugger)
                 if let label = figure.label {

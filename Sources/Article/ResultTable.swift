@@ -11,8 +11,10 @@ public struct ResultTable: Sendable {
     /// Indices of columns that hold numbers: right-aligned with tabular figures.
     public var numericColumns: Set<Int>
 
-    public init(label: String? = nil, caption: String? = nil, columns: [String], rows: [[String]],
-                numericColumns: Set<Int> = []) {
+    public init(
+        label: String? = nil, caption: String? = nil, columns: [String], rows: [[String]],
+        numericColumns: Set<Int> = []
+    ) {
         self.label = label
         self.caption = caption
         self.columns = columns

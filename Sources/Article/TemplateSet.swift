@@ -19,7 +19,9 @@ struct TemplateSet: Sendable {
         func source(_ name: String) throws -> (text: String, url: URL) {
             if let userDirectory {
                 let candidate = userDirectory.appendingPathComponent(name)
-                if FileManager.default.fileExists(atPath: candidate.path) { return (try Self.read(candidate), candidate) }
+                if FileManager.default.fileExists(atPath: candidate.path) {
+                    return (try Self.read(candidate), candidate)
+                }
             }
             let url = defaults.appendingPathComponent(name)
             return (try Self.read(url), url)
@@ -56,7 +58,8 @@ struct TemplateSet: Sendable {
             return try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
             let line = error.context.line.trimmingCharacters(in: .newlines)
-            throw ArticleError("""
+            throw ArticleError(
+                """
                 \(url.path):\(error.context.lineNumber):\(error.context.columnNumber): \
                 template does not parse (\(error.error)): \(line)
                 """)

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Fills a whole folder in a staging folder beside it and then puts it in place at once.
@@ -18,20 +19,25 @@ public enum AtomicDirectory {
     ///   - ownedEntries: if given, an existing target holding anything else is not replaced (so a
     ///     mistaken path cannot delete someone's files); `owner` names the writer in that error.
     ///   - allowExchange: false forces the two-rename fallback (tests use it).
-    public static func replace(_ target: URL, ownedEntries: Set<String>? = nil, owner: String = "this writer",
-                               allowExchange: Bool = true, fill: (URL) throws -> Void) throws {
+    public static func replace(
+        _ target: URL, ownedEntries: Set<String>? = nil, owner: String = "this writer",
+        allowExchange: Bool = true, fill: (URL) throws -> Void
+    ) throws {
         let fm = FileManager.default
         let target = target.standardizedFileURL
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: target.path, isDirectory: &isDirectory)
         if exists {
             guard isDirectory.boolValue else {
-                throw AtomicFileError("\(target.path) exists and is not a folder; remove it or choose another output folder")
+                throw AtomicFileError(
+                    "\(target.path) exists and is not a folder; remove it or choose another output folder")
             }
             if let ownedEntries {
-                let foreign = try fm.contentsOfDirectory(atPath: target.path).filter { !ownedEntries.contains($0) }.sorted()
+                let foreign = try fm.contentsOfDirectory(atPath: target.path).filter { !ownedEntries.contains($0) }
+                    .sorted()
                 guard foreign.isEmpty else {
-                    throw AtomicFileError("""
+                    throw AtomicFileError(
+                        """
                         refusing to replace \(target.path): it holds files \(owner) did not make \
                         (\(foreign.prefix(5).joined(separator: ", "))); choose an empty or new output folder
                         """)
@@ -50,7 +56,8 @@ public enum AtomicDirectory {
         if allowExchange, exchange(staging, target) {
             return  // staging now holds the old content; the deferred removal deletes it
         }
-        let backup = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-\(token())")
+        let backup = target.deletingLastPathComponent().appendingPathComponent(
+            ".\(target.lastPathComponent).old-\(token())")
         try move(target, to: backup)
         do {
             try move(staging, to: target)
@@ -96,16 +103,17 @@ public enum AtomicDirectory {
     /// Atomically swaps two paths with `renameat2(..., RENAME_EXCHANGE)`; false when unavailable.
     private static func exchange(_ a: URL, _ b: URL) -> Bool {
         #if os(Linux)
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        guard let handle = dlopen(nil, RTLD_NOW) else { return false }
-        defer { dlclose(handle) }
-        guard let symbol = dlsym(handle, "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        let atFDCWD: Int32 = -100  // AT_FDCWD
-        let renameExchange: UInt32 = 1 << 1  // RENAME_EXCHANGE
-        return renameat2(atFDCWD, a.path, atFDCWD, b.path, renameExchange) == 0
+            typealias RenameAt2 =
+                @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+            guard let handle = dlopen(nil, RTLD_NOW) else { return false }
+            defer { dlclose(handle) }
+            guard let symbol = dlsym(handle, "renameat2") else { return false }
+            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+            let atFDCWD: Int32 = -100  // AT_FDCWD
+            let renameExchange: UInt32 = 1 << 1  // RENAME_EXCHANGE
+            return renameat2(atFDCWD, a.path, atFDCWD, b.path, renameExchange) == 0
         #else
-        return false
+            return false
         #endif
     }
 }

@@ -25,7 +25,10 @@ enum CSVImageReader {
         skipBlankLines(b, &i, &line)
         if i < n, !startsWithInteger(b, i) {
             while i < n, b[i] != newline { i += 1 }
-            if i < n { i += 1; line += 1 }
+            if i < n {
+                i += 1
+                line += 1
+            }
             skipBlankLines(b, &i, &line)
         }
         guard i < n else { throw DatasetError("\(name) has no data rows") }
@@ -37,12 +40,13 @@ enum CSVImageReader {
         try parseRow(b, &j, line: line, name: name) { first.append($0) }
         let pixelsPerRow = first.count - 1
         guard pixelsPerRow >= 1 else {
-            throw DatasetError("\(name):\(firstRowLine): a row needs a label and at least one pixel value, found \(first.count) field")
+            throw DatasetError(
+                "\(name):\(firstRowLine): a row needs a label and at least one pixel value, found \(first.count) field")
         }
 
         // Upper bound on the number of rows: newlines from here on, plus one.
         var rowsBound = 1
-        for k in i ..< n where b[k] == newline { rowsBound += 1 }
+        for k in i..<n where b[k] == newline { rowsBound += 1 }
 
         var labels = [UInt8]()
         labels.reserveCapacity(rowsBound)
@@ -65,7 +69,9 @@ enum CSVImageReader {
                         field += 1
                     }
                     guard field == pixelsPerRow + 1 else {
-                        throw DatasetError("\(name):\(line): \(field) fields, but line \(firstRowLine) has \(pixelsPerRow + 1) (a label and \(pixelsPerRow) pixels)")
+                        throw DatasetError(
+                            "\(name):\(line): \(field) fields, but line \(firstRowLine) has \(pixelsPerRow + 1) (a label and \(pixelsPerRow) pixels)"
+                        )
                     }
                     rows += 1
                     line += 1
@@ -80,15 +86,18 @@ enum CSVImageReader {
         if let failure { throw failure }
         let side = Int(Double(pixelsPerRow).squareRoot().rounded())
         let (height, width) = side * side == pixelsPerRow ? (side, side) : (1, pixelsPerRow)
-        return ImageSet(count: rows, height: height, width: width, channels: 1,
-                        pixels: Array(pixels[0 ..< rows * pixelsPerRow]), labels: labels)
+        return ImageSet(
+            count: rows, height: height, width: width, channels: 1,
+            pixels: Array(pixels[0..<rows * pixelsPerRow]), labels: labels)
     }
 
     /// Parses one row starting at `i` (which must not be blank), calling `emit` for each integer
     /// field; leaves `i` after the row's newline (or at the end).
     @inline(__always)
-    private static func parseRow(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int, line: Int, name: String,
-                                 emit: (UInt8) -> Void) throws {
+    private static func parseRow(
+        _ b: UnsafeBufferPointer<UInt8>, _ i: inout Int, line: Int, name: String,
+        emit: (UInt8) -> Void
+    ) throws {
         let n = b.count
         var column = 1
         while true {
@@ -104,11 +113,16 @@ enum CSVImageReader {
             while i < n, b[i] == space || b[i] == tab { i += 1 }
             let end = i >= n || b[i] == comma || b[i] == newline || b[i] == cr
             guard digits > 0, digits <= 3, end, value <= 255 else {
-                throw DatasetError("\(name):\(line): column \(column) is \(quoteField(b, from: i)); expected an integer from 0 to 255")
+                throw DatasetError(
+                    "\(name):\(line): column \(column) is \(quoteField(b, from: i)); expected an integer from 0 to 255")
             }
             emit(UInt8(value))
             if i >= n { return }
-            if b[i] == comma { i += 1; column += 1; continue }
+            if b[i] == comma {
+                i += 1
+                column += 1
+                continue
+            }
             if b[i] == cr { i += 1 }
             if i < n, b[i] == newline { i += 1 }
             return
@@ -121,7 +135,7 @@ enum CSVImageReader {
         while start > 0, b[start - 1] != comma, b[start - 1] != newline { start -= 1 }
         var end = start
         while end < b.count, b[end] != comma, b[end] != newline, b[end] != cr, end - start < 40 { end += 1 }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: b[start ..< end]), as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
         return text.isEmpty ? "empty" : "\"\(text)\""
     }
 
@@ -130,7 +144,11 @@ enum CSVImageReader {
         while i < n {
             var k = i
             while k < n, b[k] == space || b[k] == tab || b[k] == cr { k += 1 }
-            if k < n, b[k] == newline { i = k + 1; line += 1; continue }
+            if k < n, b[k] == newline {
+                i = k + 1
+                line += 1
+                continue
+            }
             if k >= n { i = n }
             return
         }
@@ -140,7 +158,10 @@ enum CSVImageReader {
         var i = start
         while i < b.count, b[i] == space || b[i] == tab { i += 1 }
         var digits = 0
-        while i < b.count, b[i] >= zero, b[i] <= nine { i += 1; digits += 1 }
+        while i < b.count, b[i] >= zero, b[i] <= nine {
+            i += 1
+            digits += 1
+        }
         while i < b.count, b[i] == space || b[i] == tab { i += 1 }
         return digits > 0 && (i >= b.count || b[i] == comma || b[i] == newline || b[i] == cr)
     }

@@ -40,14 +40,18 @@ struct CompactCache {
             throw DatasetError("\(manifestURL.path) is not a valid manifest: \(error)")
         }
         guard manifest.format == CompactManifest.currentFormat, manifest.dataset == dataset else {
-            throw DatasetError("\(manifestURL.path) is format \(manifest.format) for \(manifest.dataset), expected format \(CompactManifest.currentFormat) for \(dataset)")
+            throw DatasetError(
+                "\(manifestURL.path) is format \(manifest.format) for \(manifest.dataset), expected format \(CompactManifest.currentFormat) for \(dataset)"
+            )
         }
         guard manifest.sources == expectedSources else {
             throw DatasetError("\(manifestURL.path) was built from other source files")
         }
         var checksums = [String: String]()
         func idx(_ name: String) throws -> IDXFile {
-            guard let entry = manifest.files[name] else { throw DatasetError("\(manifestURL.path) does not list \(name)") }
+            guard let entry = manifest.files[name] else {
+                throw DatasetError("\(manifestURL.path) does not list \(name)")
+            }
             let url = directory.appendingPathComponent(name)
             guard let size = FileBytes.size(url) else { throw DatasetError("\(url.path) does not exist") }
             guard size == entry.bytes else {
@@ -61,10 +65,12 @@ struct CompactCache {
             checksums[name] = sha
             return try IDXFile(parsing: bytes, name: url.path)
         }
-        let train = try IDXPair.imageSet(images: idx(Self.trainImages), imagesName: Self.trainImages,
-                                         labels: idx(Self.trainLabels), labelsName: Self.trainLabels)
-        let test = try IDXPair.imageSet(images: idx(Self.testImages), imagesName: Self.testImages,
-                                        labels: idx(Self.testLabels), labelsName: Self.testLabels)
+        let train = try IDXPair.imageSet(
+            images: idx(Self.trainImages), imagesName: Self.trainImages,
+            labels: idx(Self.trainLabels), labelsName: Self.trainLabels)
+        let test = try IDXPair.imageSet(
+            images: idx(Self.testImages), imagesName: Self.testImages,
+            labels: idx(Self.testLabels), labelsName: Self.testLabels)
         return Contents(train: train, test: test, checksums: checksums, sources: manifest.sources)
     }
 
@@ -72,8 +78,10 @@ struct CompactCache {
     static func encode(train: ImageSet, test: ImageSet) -> [(name: String, bytes: [UInt8])] {
         var files = [(name: String, bytes: [UInt8])]()
         for (set, imagesName, labelsName) in [(train, trainImages, trainLabels), (test, testImages, testLabels)] {
-            let dims = set.channels == 1 ? [set.count, set.height, set.width]
-                                         : [set.count, set.height, set.width, set.channels]
+            let dims =
+                set.channels == 1
+                ? [set.count, set.height, set.width]
+                : [set.count, set.height, set.width, set.channels]
             files.append((imagesName, IDXFile(dimensions: dims, values: set.pixels).encoded()))
             files.append((labelsName, IDXFile(dimensions: [set.count], values: set.labels).encoded()))
         }
@@ -93,8 +101,9 @@ struct CompactCache {
             entries[file.name] = .init(bytes: file.bytes.count, sha256: SHA256Hex.of(file.bytes))
             try FileBytes.writeAtomically(file.bytes, to: directory.appendingPathComponent(file.name))
         }
-        let manifest = CompactManifest(format: CompactManifest.currentFormat, dataset: dataset,
-                                       sources: sources, files: entries)
+        let manifest = CompactManifest(
+            format: CompactManifest.currentFormat, dataset: dataset,
+            sources: sources, files: entries)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let json: Data

@@ -7,8 +7,10 @@ public struct DataDirectory: Sendable {
     ///
     /// Empty values count as unset (as the XDG spec asks); `~` is expanded; a relative path is
     /// taken relative to the current directory. The same order is used by scripts/setup.sh.
-    public static func resolve(override: String?,
-                               environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    public static func resolve(
+        override: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> URL {
         let home = nonEmpty(environment["HOME"]) ?? FileManager.default.homeDirectoryForCurrentUser.path
         if let path = nonEmpty(override) { return url(path, home: home) }
         if let path = nonEmpty(environment["NBRUN_DATA"]) { return url(path, home: home) }
@@ -27,7 +29,11 @@ public struct DataDirectory: Sendable {
 
     private static func url(_ path: String, home: String) -> URL {
         var expanded = path
-        if expanded == "~" { expanded = home } else if expanded.hasPrefix("~/") { expanded = home + expanded.dropFirst(1) }
+        if expanded == "~" {
+            expanded = home
+        } else if expanded.hasPrefix("~/") {
+            expanded = home + expanded.dropFirst(1)
+        }
         return URL(fileURLWithPath: expanded, isDirectory: true).standardizedFileURL
     }
 }

@@ -15,8 +15,10 @@ public struct Dataset: Sendable, Equatable {
     /// two CSV files the compact cache was built from; empty for other sources).
     public let provenance: [String: String]
 
-    public init(name: String, train: ImageSet, test: ImageSet, checksums: [String: String],
-                classNames: [String], provenance: [String: String] = [:]) {
+    public init(
+        name: String, train: ImageSet, test: ImageSet, checksums: [String: String],
+        classNames: [String], provenance: [String: String] = [:]
+    ) {
         self.name = name
         self.train = train
         self.test = test

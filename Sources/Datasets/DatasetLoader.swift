@@ -15,7 +15,8 @@ public struct DatasetLoader: Sendable {
     public let fashionMNISTDirectory: URL
 
     /// Debian's location of Fashion-MNIST.
-    public static let debianFashionMNISTDirectory = URL(fileURLWithPath: "/usr/share/datasets/fashion-mnist", isDirectory: true)
+    public static let debianFashionMNISTDirectory = URL(
+        fileURLWithPath: "/usr/share/datasets/fashion-mnist", isDirectory: true)
 
     public init(dataDirectory: URL, fashionMNISTDirectory: URL = DatasetLoader.debianFashionMNISTDirectory) {
         self.dataDirectory = dataDirectory
@@ -27,8 +28,10 @@ public struct DatasetLoader: Sendable {
     /// notebook's folder), else the current directory. Checksums always cover the whole files read.
     ///
     /// Throws `DatasetError` with a remedy for every missing, corrupt or malformed input.
-    public func load(_ source: DatasetSource, trainLimit: Int? = nil, testLimit: Int? = nil,
-                     relativeTo base: URL? = nil) throws -> Dataset {
+    public func load(
+        _ source: DatasetSource, trainLimit: Int? = nil, testLimit: Int? = nil,
+        relativeTo base: URL? = nil
+    ) throws -> Dataset {
         for (label, limit) in [("train", trainLimit), ("test", testLimit)] {
             if let limit, limit < 0 { throw DatasetError("the \(label) limit is \(limit); it must be 0 or more") }
         }
@@ -40,16 +43,19 @@ public struct DatasetLoader: Sendable {
             full = try loadFashionMNIST()
         case .idx(let directory):
             let url = Self.resolve(directory, base: base)
-            full = try loadIDX(directory: url, name: source.name,
-                               missing: "Check the idx: path in the dataset directive (resolved to \(url.path)).")
+            full = try loadIDX(
+                directory: url, name: source.name,
+                missing: "Check the idx: path in the dataset directive (resolved to \(url.path)).")
         case .csv(let train, let test):
-            full = try loadCSV(train: Self.resolve(train, base: base), test: test.map { Self.resolve($0, base: base) },
-                               name: source.name)
+            full = try loadCSV(
+                train: Self.resolve(train, base: base), test: test.map { Self.resolve($0, base: base) },
+                name: source.name)
         }
-        return Dataset(name: full.name,
-                       train: trainLimit.map { full.train.prefix($0) } ?? full.train,
-                       test: testLimit.map { full.test.prefix($0) } ?? full.test,
-                       checksums: full.checksums, classNames: full.classNames, provenance: full.provenance)
+        return Dataset(
+            name: full.name,
+            train: trainLimit.map { full.train.prefix($0) } ?? full.train,
+            test: testLimit.map { full.test.prefix($0) } ?? full.test,
+            checksums: full.checksums, classNames: full.classNames, provenance: full.provenance)
     }
 
     /// `path` with `~` expanded; relative paths are taken against `base` or the current directory.
@@ -66,6 +72,6 @@ public struct DatasetLoader: Sendable {
     /// "0", "1", ... up to the largest label in either split.
     static func numericClassNames(_ sets: ImageSet...) -> [String] {
         let top = sets.compactMap { $0.labels.max() }.max()
-        return top.map { (0 ... Int($0)).map(String.init) } ?? []
+        return top.map { (0...Int($0)).map(String.init) } ?? []
     }
 }

@@ -1,9 +1,10 @@
 import AtomicFiles
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Whole-file reads and atomic writes with POSIX calls, every status checked.

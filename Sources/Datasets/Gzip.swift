@@ -82,10 +82,13 @@ final class InflateStream {
                     return output
                 }
                 guard input.count - consumed >= 2, input[consumed] == 0x1F, input[consumed + 1] == 0x8B else {
-                    throw DatasetError("\(name) has \(input.count - consumed) bytes of trailing garbage after the gzip data")
+                    throw DatasetError(
+                        "\(name) has \(input.count - consumed) bytes of trailing garbage after the gzip data")
                 }
                 let reset = inflateReset(stream)
-                if reset != Z_OK { throw DatasetError("cannot decompress \(name): zlib inflateReset failed with status \(reset)") }
+                if reset != Z_OK {
+                    throw DatasetError("cannot decompress \(name): zlib inflateReset failed with status \(reset)")
+                }
             case Z_BUF_ERROR:
                 if consumed == input.count {
                     throw DatasetError("\(name) is truncated: the gzip data ends before the end of the stream")

@@ -12,24 +12,27 @@ struct IDXFile: Equatable {
     /// header announces.
     init(parsing bytes: [UInt8], name: String) throws {
         guard bytes.count >= 4 else {
-            throw DatasetError("\(name) is not an IDX file: it has only \(bytes.count) bytes, fewer than the 4-byte magic number")
+            throw DatasetError(
+                "\(name) is not an IDX file: it has only \(bytes.count) bytes, fewer than the 4-byte magic number")
         }
         guard bytes[0] == 0, bytes[1] == 0 else {
-            let magic = bytes[0 ..< 4].map { hex($0) }.joined(separator: " ")
+            let magic = bytes[0..<4].map { hex($0) }.joined(separator: " ")
             throw DatasetError("\(name) is not an IDX file: its magic number is \(magic), expected 00 00 08 <rank>")
         }
         guard bytes[2] == 0x08 else {
-            throw DatasetError("\(name) holds IDX element type 0x\(hex(bytes[2])); only unsigned bytes (0x08) are supported")
+            throw DatasetError(
+                "\(name) holds IDX element type 0x\(hex(bytes[2])); only unsigned bytes (0x08) are supported")
         }
         let rank = Int(bytes[3])
         guard rank >= 1 else { throw DatasetError("\(name) is an IDX file of rank 0; expected at least one dimension") }
         let headerSize = 4 + 4 * rank
         guard bytes.count >= headerSize else {
-            throw DatasetError("\(name) is truncated: \(bytes.count) bytes, but its IDX header alone needs \(headerSize)")
+            throw DatasetError(
+                "\(name) is truncated: \(bytes.count) bytes, but its IDX header alone needs \(headerSize)")
         }
         var dimensions = [Int]()
         var total = 1
-        for d in 0 ..< rank {
+        for d in 0..<rank {
             let o = 4 + 4 * d
             let size = Int(bytes[o]) << 24 | Int(bytes[o + 1]) << 16 | Int(bytes[o + 2]) << 8 | Int(bytes[o + 3])
             dimensions.append(size)
@@ -41,10 +44,12 @@ struct IDXFile: Equatable {
         }
         let expected = headerSize + total
         guard bytes.count >= expected else {
-            throw DatasetError("\(name) is truncated: \(bytes.count) bytes, but its IDX header \(dimensions) needs \(expected)")
+            throw DatasetError(
+                "\(name) is truncated: \(bytes.count) bytes, but its IDX header \(dimensions) needs \(expected)")
         }
         guard bytes.count == expected else {
-            throw DatasetError("\(name) has \(bytes.count - expected) unexpected bytes after its IDX data \(dimensions)")
+            throw DatasetError(
+                "\(name) has \(bytes.count - expected) unexpected bytes after its IDX data \(dimensions)")
         }
         self.dimensions = dimensions
         self.values = Array(bytes[headerSize...])
@@ -65,8 +70,10 @@ struct IDXFile: Equatable {
         out.reserveCapacity(4 + 4 * dimensions.count + values.count)
         out += [0, 0, 0x08, UInt8(dimensions.count)]
         for d in dimensions {
-            out += [UInt8(truncatingIfNeeded: d >> 24), UInt8(truncatingIfNeeded: d >> 16),
-                    UInt8(truncatingIfNeeded: d >> 8), UInt8(truncatingIfNeeded: d)]
+            out += [
+                UInt8(truncatingIfNeeded: d >> 24), UInt8(truncatingIfNeeded: d >> 16),
+                UInt8(truncatingIfNeeded: d >> 8), UInt8(truncatingIfNeeded: d),
+            ]
         }
         out += values
         return out

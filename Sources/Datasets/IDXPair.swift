@@ -4,7 +4,9 @@ enum IDXPair {
     static func imageSet(images: IDXFile, imagesName: String, labels: IDXFile, labelsName: String) throws -> ImageSet {
         let d = images.dimensions
         guard d.count == 3 || d.count == 4 else {
-            throw DatasetError("\(imagesName) has IDX dimensions \(d); images need 3 (count, height, width) or 4 (count, height, width, channels)")
+            throw DatasetError(
+                "\(imagesName) has IDX dimensions \(d); images need 3 (count, height, width) or 4 (count, height, width, channels)"
+            )
         }
         guard labels.dimensions.count == 1 else {
             throw DatasetError("\(labelsName) has IDX dimensions \(labels.dimensions); labels need exactly one (count)")
@@ -16,7 +18,8 @@ enum IDXPair {
         guard d[1] > 0, d[2] > 0, channels > 0 else {
             throw DatasetError("\(imagesName) has empty images: IDX dimensions \(d)")
         }
-        return ImageSet(count: d[0], height: d[1], width: d[2], channels: channels,
-                        pixels: images.values, labels: labels.values)
+        return ImageSet(
+            count: d[0], height: d[1], width: d[2], channels: channels,
+            pixels: images.values, labels: labels.values)
     }
 }

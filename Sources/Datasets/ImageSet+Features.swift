@@ -12,7 +12,7 @@ extension ImageSet {
         return [Float](unsafeUninitializedCapacity: n) { out, initialized in
             table.withUnsafeBufferPointer { t in
                 pixels.withUnsafeBufferPointer { p in
-                    for i in 0 ..< n { out[i] = t[Int(p[i])] }
+                    for i in 0..<n { out[i] = t[Int(p[i])] }
                 }
             }
             initialized = n
@@ -21,6 +21,6 @@ extension ImageSet {
 
     /// The float value of every byte 0...255 divided by `scale` (see `features(scale:)`).
     static func scaleTable(_ scale: Float) -> [Float] {
-        (0 ..< 256).map { Float(Double($0) / Double(scale)) }
+        (0..<256).map { Float(Double($0) / Double(scale)) }
     }
 }

@@ -18,10 +18,12 @@ public struct ImageSet: Sendable, Equatable {
 
     /// Wraps pixel and label arrays; the sizes must agree (a programmer error otherwise).
     public init(count: Int, height: Int, width: Int, channels: Int, pixels: [UInt8], labels: [UInt8]) {
-        precondition(count >= 0 && height > 0 && width > 0 && channels > 0,
-                     "ImageSet: bad shape \(count)x\(height)x\(width)x\(channels)")
-        precondition(pixels.count == count * height * width * channels,
-                     "ImageSet: \(pixels.count) pixels for \(count)x\(height)x\(width)x\(channels)")
+        precondition(
+            count >= 0 && height > 0 && width > 0 && channels > 0,
+            "ImageSet: bad shape \(count)x\(height)x\(width)x\(channels)")
+        precondition(
+            pixels.count == count * height * width * channels,
+            "ImageSet: \(pixels.count) pixels for \(count)x\(height)x\(width)x\(channels)")
         precondition(labels.count == count, "ImageSet: \(labels.count) labels for \(count) images")
         self.count = count
         self.height = height
@@ -41,17 +43,19 @@ public struct ImageSet: Sendable, Equatable {
     public func prefix(_ n: Int) -> ImageSet {
         precondition(n >= 0, "ImageSet.prefix: negative count \(n)")
         if n >= count { return self }
-        return ImageSet(count: n, height: height, width: width, channels: channels,
-                        pixels: Array(pixels[0 ..< n * imageSize]), labels: Array(labels[0 ..< n]))
+        return ImageSet(
+            count: n, height: height, width: width, channels: channels,
+            pixels: Array(pixels[0..<n * imageSize]), labels: Array(labels[0..<n]))
     }
 
     /// Images `range` (clamped to `0..<count`), in their original order.
     public func slice(_ range: Range<Int>) -> ImageSet {
         let lower = min(max(range.lowerBound, 0), count)
         let upper = min(max(range.upperBound, lower), count)
-        return ImageSet(count: upper - lower, height: height, width: width, channels: channels,
-                        pixels: Array(pixels[lower * imageSize ..< upper * imageSize]),
-                        labels: Array(labels[lower ..< upper]))
+        return ImageSet(
+            count: upper - lower, height: height, width: width, channels: channels,
+            pixels: Array(pixels[lower * imageSize..<upper * imageSize]),
+            labels: Array(labels[lower..<upper]))
     }
 
     /// How many images carry each label, indexed by label value (length `max label + 1`).

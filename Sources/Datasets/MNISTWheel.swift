@@ -27,7 +27,9 @@ enum MNISTWheel {
     }
 
     private static func shellQuoted(_ path: String) -> String {
-        let plain = path.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "/._-+~".unicodeScalars.contains($0) }
+        let plain = path.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) || "/._-+~".unicodeScalars.contains($0)
+        }
         return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

@@ -60,8 +60,9 @@ public final class Model {
         return network.layers.enumerated().map { index, layer in
             let spec = self.spec.layers[index + 1]
             let shape = "(None, " + shapes[index + 1].map(String.init).joined(separator: ", ") + ")"
-            return SummaryRow(name: "\(names[index]) (\(spec.kerasClassName))", outputShape: shape,
-                              parameters: layer.parameters.reduce(0) { $0 + $1.count })
+            return SummaryRow(
+                name: "\(names[index]) (\(spec.kerasClassName))", outputShape: shape,
+                parameters: layer.parameters.reduce(0) { $0 + $1.count })
         }
     }
 }

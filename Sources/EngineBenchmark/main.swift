@@ -8,8 +8,9 @@
 import Datasets
 import Engine
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 struct Options {
@@ -26,7 +27,11 @@ struct Options {
             FileHandle.standardError.write(Data("nbrun-bench: \(message)\n\(Options.usage)\n".utf8))
             exit(2)
         }
-        func value() -> String { i += 1; guard i < args.count else { fail("missing value for \(args[i - 1])") }; return args[i] }
+        func value() -> String {
+            i += 1
+            guard i < args.count else { fail("missing value for \(args[i - 1])") }
+            return args[i]
+        }
         func number<T: LosslessStringConvertible>(_ name: String) -> T {
             let text = value()
             guard let parsed = T(text) else { fail("\(name) expects a number, got '\(text)'") }
@@ -43,7 +48,9 @@ struct Options {
             case "--profile-only": profileOnly = true
             case "--steps": steps = number("--steps")
             case "--warmup": warmup = number("--warmup")
-            case "-h", "--help": print(Options.usage); exit(0)
+            case "-h", "--help":
+                print(Options.usage)
+                exit(0)
             default: fail("unknown argument \(args[i])")
             }
             i += 1
@@ -56,8 +63,9 @@ func loadMNIST(dataDirectory: String?) -> (Samples, Samples) {
     do {
         let dataset = try DatasetLoader(dataDirectory: DataDirectory.resolve(override: dataDirectory)).load(.mnist)
         func samples(_ images: ImageSet) -> Samples {
-            Samples(shape: [images.height, images.width, images.channels], features: images.features(scale: 255),
-                    labels: images.labels.map { Int32($0) })
+            Samples(
+                shape: [images.height, images.width, images.channels], features: images.features(scale: 255),
+                labels: images.labels.map { Int32($0) })
         }
         return (samples(dataset.train), samples(dataset.test))
     } catch {
@@ -85,7 +93,9 @@ func median(_ values: [Double]) -> Double {
 /// Keras' fastest CPU backend on this machine (reference-facts section 7): JAX, 13.5 s per epoch.
 let kerasSecondsPerEpoch = 13.5
 let options = Options(CommandLine.arguments)
-print("engine: \(EngineInfo.mathLibrary) on \(EngineInfo.cpuModel), \(options.threads) threads, numerics v\(EngineInfo.numericsVersion), load average \(loadAverage())")
+print(
+    "engine: \(EngineInfo.mathLibrary) on \(EngineInfo.cpuModel), \(options.threads) threads, numerics v\(EngineInfo.numericsVersion), load average \(loadAverage())"
+)
 let (train, test) = loadMNIST(dataDirectory: options.data)
 let spec = ModelSpec.blogMNIST(dropout: options.dropout)
 
@@ -94,13 +104,15 @@ let spec = ModelSpec.blogMNIST(dropout: options.dropout)
 var probeGenerator = SeededGenerator(seed: options.seed)
 let probe = try Model(spec: spec, generator: &probeGenerator)
 if options.warmup > 0 {
-    _ = try probe.fit(train.slice(0..<min(train.count, options.warmup * 32)),
-                      config: FitConfig(epochs: 1, batchSize: 32, threads: options.threads), generator: &probeGenerator)
+    _ = try probe.fit(
+        train.slice(0..<min(train.count, options.warmup * 32)),
+        config: FitConfig(epochs: 1, batchSize: 32, threads: options.threads), generator: &probeGenerator)
 }
 let batch = Array(train.features[0..<(32 * train.sampleSize)])
 print("kernels (batch 32, median of 30, after \(options.warmup) warm-up steps):")
 let timings = probe.profile(batchSize: 32, threads: options.threads, inputs: batch)
-var stepSeconds = 0.0, forwardSeconds = 0.0
+var stepSeconds = 0.0
+var forwardSeconds = 0.0
 for t in timings {
     stepSeconds += t.seconds
     if t.name.hasSuffix("forward") { forwardSeconds += t.seconds }
@@ -108,29 +120,45 @@ for t in timings {
     print(String(format: "  %-28@ %8.1f us %@", t.name as NSString, t.seconds * 1e6, rate))
 }
 let stepFlops = probe.trainingFlops(batch: 32)
-print(String(format: "  sum of kernels %.3f ms per step (%.1f GFLOP/s) -> %.2f s per 1,500 steps",
-             stepSeconds * 1e3, stepFlops / stepSeconds / 1e9, stepSeconds * 1500))
+print(
+    String(
+        format: "  sum of kernels %.3f ms per step (%.1f GFLOP/s) -> %.2f s per 1,500 steps",
+        stepSeconds * 1e3, stepFlops / stepSeconds / 1e9, stepSeconds * 1500))
 if options.steps > 0 {
     let times = probe.timeTrainingSteps(batchSize: 32, threads: options.threads, steps: options.steps, inputs: batch)
-    let mid = median(times), fast = times.min() ?? .nan
+    let mid = median(times)
+    let fast = times.min() ?? .nan
     // An epoch: 1,500 training steps and 375 validation batches (forward only).
-    let epochMedian = 1500 * mid + 375 * forwardSeconds, epochFast = 1500 * fast + 375 * forwardSeconds
-    print(String(format: "whole training steps (%d): median %.3f ms (%.1f GFLOP/s), min %.3f ms; load average %@",
-                 times.count, mid * 1e3, stepFlops / mid / 1e9, fast * 1e3, loadAverage()))
-    print(String(format: "projected seconds per epoch: %.2f from the median step (%.1fx Keras/JAX's %.1f s), %.2f from the fastest (%.1fx)",
-                 epochMedian, kerasSecondsPerEpoch / epochMedian, kerasSecondsPerEpoch, epochFast, kerasSecondsPerEpoch / epochFast))
+    let epochMedian = 1500 * mid + 375 * forwardSeconds
+    let epochFast = 1500 * fast + 375 * forwardSeconds
+    print(
+        String(
+            format: "whole training steps (%d): median %.3f ms (%.1f GFLOP/s), min %.3f ms; load average %@",
+            times.count, mid * 1e3, stepFlops / mid / 1e9, fast * 1e3, loadAverage()))
+    print(
+        String(
+            format:
+                "projected seconds per epoch: %.2f from the median step (%.1fx Keras/JAX's %.1f s), %.2f from the fastest (%.1fx)",
+            epochMedian, kerasSecondsPerEpoch / epochMedian, kerasSecondsPerEpoch, epochFast,
+            kerasSecondsPerEpoch / epochFast))
 }
 if options.profileOnly { exit(0) }
 
 var generator = SeededGenerator(seed: options.seed)
 let model = try Model(spec: spec, generator: &generator)
-for row in model.summary { print(String(format: "  %-30@ %-20@ %9d", row.name as NSString, row.outputShape as NSString, row.parameters)) }
-let config = FitConfig(optimizer: .kerasAdam, loss: .sparseCategoricalCrossentropy, epochs: options.epochs,
-                       batchSize: 32, validationSplit: 0.2, shuffle: true, threads: options.threads)
+for row in model.summary {
+    print(String(format: "  %-30@ %-20@ %9d", row.name as NSString, row.outputShape as NSString, row.parameters))
+}
+let config = FitConfig(
+    optimizer: .kerasAdam, loss: .sparseCategoricalCrossentropy, epochs: options.epochs,
+    batchSize: 32, validationSplit: 0.2, shuffle: true, threads: options.threads)
 let history = try model.fit(train, config: config, generator: &generator) { event in
-    if case let .epochEnded(epoch, r) = event {
-        print(String(format: "epoch %2d/%d  loss %.4f  accuracy %.4f  val_loss %.4f  val_accuracy %.4f  %.2f s  (load %@)",
-                     epoch, options.epochs, r.loss, r.accuracy, r.valLoss ?? .nan, r.valAccuracy ?? .nan, r.seconds, loadAverage()))
+    if case .epochEnded(let epoch, let r) = event {
+        print(
+            String(
+                format: "epoch %2d/%d  loss %.4f  accuracy %.4f  val_loss %.4f  val_accuracy %.4f  %.2f s  (load %@)",
+                epoch, options.epochs, r.loss, r.accuracy, r.valLoss ?? .nan, r.valAccuracy ?? .nan, r.seconds,
+                loadAverage()))
         fflush(stdout)
     }
 }
@@ -139,12 +167,18 @@ let seconds = history.epochs.map(\.seconds)
 let perEpoch = median(seconds)
 let flopsPerEpoch = model.trainingFlops(batch: 48_000) + model.inferenceFlops(batch: 12_000)
 let minIndex = history.valLoss.indices.min { history.valLoss[$0] < history.valLoss[$1] } ?? 0
-print(String(format: "seconds per epoch: median %.2f, min %.2f (%.1fx Keras/JAX's %.1f s); overall %.1f GFLOP/s (nominal dense FLOPs); peak memory %.0f MiB",
-             perEpoch, seconds.min() ?? 0, kerasSecondsPerEpoch / perEpoch, kerasSecondsPerEpoch,
-             flopsPerEpoch / perEpoch / 1e9, peakMemoryMiB()))
-print(String(format: "final accuracy %.4f  val_accuracy %.4f  min val_loss %.4f (epoch %d)  final val_loss %.4f  test accuracy %.4f  test loss %.4f",
-             history.accuracy.last ?? .nan, history.valAccuracy.last ?? .nan, history.valLoss[minIndex], minIndex + 1,
-             history.valLoss.last ?? .nan, evaluation.accuracy, evaluation.loss))
+print(
+    String(
+        format:
+            "seconds per epoch: median %.2f, min %.2f (%.1fx Keras/JAX's %.1f s); overall %.1f GFLOP/s (nominal dense FLOPs); peak memory %.0f MiB",
+        perEpoch, seconds.min() ?? 0, kerasSecondsPerEpoch / perEpoch, kerasSecondsPerEpoch,
+        flopsPerEpoch / perEpoch / 1e9, peakMemoryMiB()))
+print(
+    String(
+        format:
+            "final accuracy %.4f  val_accuracy %.4f  min val_loss %.4f (epoch %d)  final val_loss %.4f  test accuracy %.4f  test loss %.4f",
+        history.accuracy.last ?? .nan, history.valAccuracy.last ?? .nan, history.valLoss[minIndex], minIndex + 1,
+        history.valLoss.last ?? .nan, evaluation.accuracy, evaluation.loss))
 if let path = options.json {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

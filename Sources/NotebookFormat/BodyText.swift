@@ -67,13 +67,18 @@ extension BodyText {
     ///     notebook line numbers and removed indentation.
     ///   - python: write booleans as `True`/`False` (for `model` bodies).
     ///   - blank: body line indices (0-based) to keep blank (`#|` lines).
-    static func substituting(_ rawLines: [(text: String, line: Int, indent: Int)], file: String,
-                             params: [(name: String, value: ParamValue)], python: Bool,
-                             blank: Set<Int>, diagnostics: DiagnosticCollector) -> BodyText {
+    static func substituting(
+        _ rawLines: [(text: String, line: Int, indent: Int)], file: String,
+        params: [(name: String, value: ParamValue)], python: Bool,
+        blank: Set<Int>, diagnostics: DiagnosticCollector
+    ) -> BodyText {
         var out: [Line] = []
         for (index, raw) in rawLines.enumerated() {
             var line = Line(sourceLine: raw.line, indent: raw.indent, text: "")
-            if blank.contains(index) { out.append(line); continue }
+            if blank.contains(index) {
+                out.append(line)
+                continue
+            }
             let chars = Array(raw.text)
             var result = ""
             var newCount = 0
@@ -82,9 +87,11 @@ extension BodyText {
                 if chars[i] == "$", i + 1 < chars.count, chars[i + 1] == "{" {
                     let location = SourceLocation(file: file, line: raw.line, column: raw.indent + i + 1)
                     guard let close = chars[(i + 2)...].firstIndex(of: "}") else {
-                        diagnostics.error("unclosed `${`", at: location, length: 2,
-                                          suggestion: "write `${name}` to use a param from the front matter")
-                        result.append(contentsOf: String(chars[i...])); newCount += chars.count - i
+                        diagnostics.error(
+                            "unclosed `${`", at: location, length: 2,
+                            suggestion: "write `${name}` to use a param from the front matter")
+                        result.append(contentsOf: String(chars[i...]))
+                        newCount += chars.count - i
                         break
                     }
                     let name = String(chars[(i + 2)..<close]).trimmingCharacters(in: .whitespaces)
@@ -94,10 +101,12 @@ extension BodyText {
                         value = python ? v.pythonLiteral : v.description
                     } else {
                         let names = params.map(\.name)
-                        diagnostics.error(names.isEmpty ? "no param `\(name)`: the front matter declares no params"
-                                                        : "no param `\(name)` in the front matter",
-                                          at: location, length: oldLength,
-                                          suggestion: Spelling.suggestion(for: name, in: names))
+                        diagnostics.error(
+                            names.isEmpty
+                                ? "no param `\(name)`: the front matter declares no params"
+                                : "no param `\(name)` in the front matter",
+                            at: location, length: oldLength,
+                            suggestion: Spelling.suggestion(for: name, in: names))
                         value = String(chars[i...close])
                         diagnostics.explained.insert(location)
                     }
@@ -106,7 +115,9 @@ extension BodyText {
                     newCount += value.count
                     i = close + 1
                 } else {
-                    result.append(chars[i]); newCount += 1; i += 1
+                    result.append(chars[i])
+                    newCount += 1
+                    i += 1
                 }
             }
             line.text = result

@@ -19,7 +19,9 @@ public struct DatasetDecl: Equatable, Sendable {
     /// `data_dir:` for this data set; overrides the front matter's.
     public var dataDir: String?
 
-    public init(source: Source, scale: Double = 255, trainLimit: Int? = nil, testLimit: Int? = nil, dataDir: String? = nil) {
+    public init(
+        source: Source, scale: Double = 255, trainLimit: Int? = nil, testLimit: Int? = nil, dataDir: String? = nil
+    ) {
         self.source = source
         self.scale = scale
         self.trainLimit = trainLimit

@@ -12,9 +12,11 @@ final class DiagnosticCollector {
     /// Records an error at `location`, quoting its source line and underlining `length` characters.
     func error(_ message: String, at location: SourceLocation, length: Int = 1, suggestion: String? = nil) {
         if explained.contains(location) { return }
-        diagnostics.append(Diagnostic(location: location, message: message,
-                                      sourceLine: source.line(location.line),
-                                      length: length, suggestion: suggestion))
+        diagnostics.append(
+            Diagnostic(
+                location: location, message: message,
+                sourceLine: source.line(location.line),
+                length: length, suggestion: suggestion))
     }
 
     func error(_ message: String, at span: Span, suggestion: String? = nil) {

@@ -19,9 +19,11 @@ public struct Directive: Sendable {
     /// The same uses resolved to kinds, in the same order (one per id and kind).
     public let references: [DirectiveReference]
 
-    public init(kind: DirectiveKind, id: String, display: DisplayOptions, source: String, body: String,
-                normalizedBody: String, payload: DirectivePayload, location: SourceLocation,
-                dependencies: [String], references: [DirectiveReference]) {
+    public init(
+        kind: DirectiveKind, id: String, display: DisplayOptions, source: String, body: String,
+        normalizedBody: String, payload: DirectivePayload, location: SourceLocation,
+        dependencies: [String], references: [DirectiveReference]
+    ) {
         self.kind = kind
         self.id = id
         self.display = display

@@ -24,7 +24,9 @@ extension DirectiveDecoder {
                 yaml.checkKeys(pairs, allowed: ["train", "test"], in: "`csv`")
                 let train = pairs.first { $0.key == "train" }.flatMap { yaml.string($0.value, "csv.train") }
                 let test = pairs.first { $0.key == "test" }.flatMap { yaml.string($0.value, "csv.test") }
-                if let train { source = .csv(train: train, test: test) } else if !pairs.contains(where: { $0.key == "train" }) {
+                if let train {
+                    source = .csv(train: train, test: test)
+                } else if !pairs.contains(where: { $0.key == "train" }) {
                     diagnostics.error("`csv` needs a `train:` file", at: yaml.span(node))
                 }
             } else if let file = yaml.string(node, "csv") {

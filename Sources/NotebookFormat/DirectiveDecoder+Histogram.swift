@@ -1,7 +1,9 @@
 import Yams
 
 extension DirectiveDecoder {
-    static let histogramKeys = ["prune", "sparsity", "layer", "bins", "zeros", "title", "xlabel", "ylabel", "yscale", "labels"]
+    static let histogramKeys = [
+        "prune", "sparsity", "layer", "bins", "zeros", "title", "xlabel", "ylabel", "yscale", "labels",
+    ]
 
     /// ```yaml
     /// prune: pruned_global   # a prune id
@@ -12,7 +14,9 @@ extension DirectiveDecoder {
     func decodeHistogram() {
         guard let f = fields(allowed: Self.histogramKeys) else { return }
         var decl = HistogramDecl(prune: "", sparsity: 0)
-        if let (_, node) = f["prune"] { decl.prune = reference(node, role: "prune", kinds: [.prune]) ?? "" } else {
+        if let (_, node) = f["prune"] {
+            decl.prune = reference(node, role: "prune", kinds: [.prune]) ?? ""
+        } else {
             yaml.missing("prune", example: "prune: pruned")
         }
         if let (_, node) = f["sparsity"] {
@@ -32,13 +36,17 @@ extension DirectiveDecoder {
         if let (_, n) = f["ylabel"] { decl.ylabel = yaml.string(n, "ylabel") }
         if let (_, n) = f["yscale"] { decl.yscale = yaml.choice(n, "yscale", ["linear", "log"]) ?? "linear" }
         if let (_, n) = f["labels"], let items = yaml.list(n, "labels") {
-            if items.count != 2 { diagnostics.error("`labels` needs two texts: before and after pruning", at: yaml.span(n)) }
+            if items.count != 2 {
+                diagnostics.error("`labels` needs two texts: before and after pruning", at: yaml.span(n))
+            }
             decl.labels = items.compactMap { yaml.string($0, "label") }
         }
         draft.payload = .histogram(decl)
         draft.normalizedBody = Self.canonical([
-            ("prune", decl.prune), ("sparsity", Self.number(decl.sparsity)), ("layer", decl.layer), ("bins", String(decl.bins)),
-            ("zeros", decl.zeros ? "true" : "false"), ("title", decl.title), ("xlabel", decl.xlabel), ("ylabel", decl.ylabel),
+            ("prune", decl.prune), ("sparsity", Self.number(decl.sparsity)), ("layer", decl.layer),
+            ("bins", String(decl.bins)),
+            ("zeros", decl.zeros ? "true" : "false"), ("title", decl.title), ("xlabel", decl.xlabel),
+            ("ylabel", decl.ylabel),
             ("yscale", decl.yscale), ("labels", decl.labels?.joined(separator: "|")),
         ])
     }

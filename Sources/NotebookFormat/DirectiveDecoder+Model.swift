@@ -9,14 +9,18 @@ extension DirectiveDecoder {
         for (index, call) in calls.enumerated() {
             let reported = diagnostics.diagnostics.count
             guard let (decl, inputShape) = layer(call) else {
-                if diagnostics.diagnostics.count == reported { diagnostics.error("cannot read this layer", at: call.nameSpan) }
+                if diagnostics.diagnostics.count == reported {
+                    diagnostics.error("cannot read this layer", at: call.nameSpan)
+                }
                 failed = true
                 continue
             }
             if let inputShape {
                 if index == 0 {
-                    layers.append(LayerDecl(kind: .input(shape: inputShape), location: call.nameSpan.location,
-                                            text: "Input(shape=\(Literal.tuple(inputShape.map { .int($0) }).python))"))
+                    layers.append(
+                        LayerDecl(
+                            kind: .input(shape: inputShape), location: call.nameSpan.location,
+                            text: "Input(shape=\(Literal.tuple(inputShape.map { .int($0) }).python))"))
                 } else if let arg = call.arguments.first(where: { $0.keyword?.name == "input_shape" }) {
                     diagnostics.error("`input_shape` belongs on the first layer only", at: arg.keyword!.span)
                 }
@@ -27,14 +31,17 @@ extension DirectiveDecoder {
             layers.append(decl)
         }
         if calls.isEmpty, !failed {
-            diagnostics.error("`model` directive `\(draft.id)` has no layers", at: draft.header,
-                              suggestion: "write one Keras layer per line, starting with `Input(shape=(28, 28, 1))`")
+            diagnostics.error(
+                "`model` directive `\(draft.id)` has no layers", at: draft.header,
+                suggestion: "write one Keras layer per line, starting with `Input(shape=(28, 28, 1))`")
             return
         }
         if let first = layers.first, !failed {
-            if case .input = first.kind {} else {
-                diagnostics.error("the model needs an input shape", at: Span(location: first.location, length: first.text.count),
-                                  suggestion: "start with a line `Input(shape=(28, 28, 1))`")
+            if case .input = first.kind {
+            } else {
+                diagnostics.error(
+                    "the model needs an input shape", at: Span(location: first.location, length: first.text.count),
+                    suggestion: "start with a line `Input(shape=(28, 28, 1))`")
             }
         }
         let decl = ModelDecl(layers: layers)
@@ -50,7 +57,8 @@ extension DirectiveDecoder {
             if call.name == "Sequential" {
                 hint = "write the layers one per line, without `Sequential([...])`"
             } else {
-                hint = Spelling.suggestion(for: call.name, in: names)
+                hint =
+                    Spelling.suggestion(for: call.name, in: names)
                     ?? "nbrun knows \(["Input", "Conv2D", "MaxPooling2D", "AveragePooling2D", "Flatten", "Dense", "Dropout", "Activation", "BatchNormalization"].map { "`\($0)`" }.joined(separator: ", "))"
             }
             diagnostics.error("unknown layer `\(call.name)`", at: call.nameSpan, suggestion: hint)
@@ -64,16 +72,18 @@ extension DirectiveDecoder {
             let name: String
             if let kw = arg.keyword {
                 guard allowed.contains(kw.name) else {
-                    diagnostics.error("`\(signature.name)` has no argument `\(kw.name)`", at: kw.span,
-                                      suggestion: Spelling.suggestion(for: kw.name, in: allowed))
+                    diagnostics.error(
+                        "`\(signature.name)` has no argument `\(kw.name)`", at: kw.span,
+                        suggestion: Spelling.suggestion(for: kw.name, in: allowed))
                     ok = false
                     continue
                 }
                 name = kw.name
             } else {
                 guard i < signature.parameters.count else {
-                    diagnostics.error("`\(signature.name)` takes at most \(signature.parameters.count) positional arguments",
-                                      at: arg.span)
+                    diagnostics.error(
+                        "`\(signature.name)` takes at most \(signature.parameters.count) positional arguments",
+                        at: arg.span)
                     ok = false
                     continue
                 }
@@ -87,16 +97,18 @@ extension DirectiveDecoder {
             args[name] = arg
         }
         for name in signature.required where args[name] == nil {
-            diagnostics.error("`\(signature.name)` needs `\(name)`", at: call.nameSpan,
-                              suggestion: "e.g. `\(Self.example(signature.name))`")
+            diagnostics.error(
+                "`\(signature.name)` needs `\(name)`", at: call.nameSpan,
+                suggestion: "e.g. `\(Self.example(signature.name))`")
             ok = false
         }
         for (name, accepted) in signature.unsupported {
             guard let arg = args[name] else { continue }
             if !accepted.contains(arg.value) {
-                diagnostics.error("nbrun does not support `\(name)=\(arg.value.python)` in `\(signature.name)`",
-                                  at: arg.keyword?.span ?? arg.span,
-                                  suggestion: "remove it (Keras' default is `\(accepted.last!.python)`)")
+                diagnostics.error(
+                    "nbrun does not support `\(name)=\(arg.value.python)` in `\(signature.name)`",
+                    at: arg.keyword?.span ?? arg.span,
+                    suggestion: "remove it (Keras' default is `\(accepted.last!.python)`)")
                 ok = false
             }
         }
@@ -107,22 +119,42 @@ extension DirectiveDecoder {
         case "Input":
             kind = r.shape("shape").map { .input(shape: $0) }
         case "Conv2D":
-            let filters = r.positiveInt("filters"), kernel = r.pair("kernel_size"), strides = r.pair("strides", default: [1, 1])
-            let padding = r.padding(), activation = r.activation(), useBias = r.bool("use_bias", default: true)
+            let filters = r.positiveInt("filters")
+            let kernel = r.pair("kernel_size")
+            let strides = r.pair("strides", default: [1, 1])
+            let padding = r.padding()
+            let activation = r.activation()
+            let useBias = r.bool("use_bias", default: true)
             if let filters, let kernel, let strides, let padding, let activation, let useBias {
-                kind = .conv2D(filters: filters, kernelSize: kernel, strides: strides, padding: padding, activation: activation, useBias: useBias)
-            } else { kind = nil }
+                kind = .conv2D(
+                    filters: filters, kernelSize: kernel, strides: strides, padding: padding, activation: activation,
+                    useBias: useBias)
+            } else {
+                kind = nil
+            }
         case "MaxPooling2D", "AveragePooling2D":
-            let pool = r.pair("pool_size", default: [2, 2]), strides = r.optionalPair("strides"), padding = r.padding()
+            let pool = r.pair("pool_size", default: [2, 2])
+            let strides = r.optionalPair("strides")
+            let padding = r.padding()
             if let pool, let strides, let padding {
-                kind = signature.name == "MaxPooling2D" ? .maxPooling2D(poolSize: pool, strides: strides.value, padding: padding)
-                                                        : .averagePooling2D(poolSize: pool, strides: strides.value, padding: padding)
-            } else { kind = nil }
+                kind =
+                    signature.name == "MaxPooling2D"
+                    ? .maxPooling2D(poolSize: pool, strides: strides.value, padding: padding)
+                    : .averagePooling2D(poolSize: pool, strides: strides.value, padding: padding)
+            } else {
+                kind = nil
+            }
         case "Flatten":
             kind = .flatten
         case "Dense":
-            let units = r.positiveInt("units"), activation = r.activation(), useBias = r.bool("use_bias", default: true)
-            if let units, let activation, let useBias { kind = .dense(units: units, activation: activation, useBias: useBias) } else { kind = nil }
+            let units = r.positiveInt("units")
+            let activation = r.activation()
+            let useBias = r.bool("use_bias", default: true)
+            if let units, let activation, let useBias {
+                kind = .dense(units: units, activation: activation, useBias: useBias)
+            } else {
+                kind = nil
+            }
         case "Dropout":
             kind = r.number("rate", default: 0, range: ">= 0 and < 1", { $0 >= 0 && $0 < 1 }).map { .dropout(rate: $0) }
         case "Activation":
@@ -130,7 +162,11 @@ extension DirectiveDecoder {
         case "BatchNormalization":
             let momentum = r.number("momentum", default: 0.99, range: ">= 0 and < 1", { $0 >= 0 && $0 < 1 })
             let epsilon = r.number("epsilon", default: 0.001, range: "> 0", { $0 > 0 })
-            if let momentum, let epsilon { kind = .batchNormalization(momentum: momentum, epsilon: epsilon) } else { kind = nil }
+            if let momentum, let epsilon {
+                kind = .batchNormalization(momentum: momentum, epsilon: epsilon)
+            } else {
+                kind = nil
+            }
         default:
             kind = nil
         }
@@ -167,7 +203,10 @@ struct LayerArguments {
 
     func positiveInt(_ name: String) -> Int? {
         guard let arg = args[name] else { return nil }
-        guard case .int(let v) = arg.value, v >= 1 else { fail(name, "a positive integer"); return nil }
+        guard case .int(let v) = arg.value, v >= 1 else {
+            fail(name, "a positive integer")
+            return nil
+        }
         return v
     }
 
@@ -177,7 +216,10 @@ struct LayerArguments {
         switch arg.value {
         case .int(let v) where v >= 1: return [v, v]
         case .tuple(let items) where items.count == 2:
-            let ints = items.compactMap { item -> Int? in if case .int(let v) = item, v >= 1 { return v }; return nil }
+            let ints = items.compactMap { item -> Int? in
+                if case .int(let v) = item, v >= 1 { return v }
+                return nil
+            }
             if ints.count == 2 { return ints }
         default: break
         }
@@ -196,7 +238,10 @@ struct LayerArguments {
     func shape(_ name: String) -> [Int]? {
         guard let arg = args[name] else { return nil }
         if case .tuple(let items) = arg.value, !items.isEmpty {
-            let ints = items.compactMap { item -> Int? in if case .int(let v) = item, v >= 1 { return v }; return nil }
+            let ints = items.compactMap { item -> Int? in
+                if case .int(let v) = item, v >= 1 { return v }
+                return nil
+            }
             if ints.count == items.count { return ints }
         }
         fail(name, "a tuple of positive integers, e.g. `(28, 28, 1)`")
@@ -207,8 +252,10 @@ struct LayerArguments {
         guard let arg = args["padding"] else { return "valid" }
         if case .string(let s) = arg.value, ["valid", "same"].contains(s.lowercased()) { return s.lowercased() }
         if case .string(let s) = arg.value {
-            diagnostics.error("unknown padding `\(s)` in `\(layer)`", at: arg.span,
-                              suggestion: Spelling.suggestion(for: s.lowercased(), in: ["valid", "same"]) ?? "use `\"valid\"` or `\"same\"`")
+            diagnostics.error(
+                "unknown padding `\(s)` in `\(layer)`", at: arg.span,
+                suggestion: Spelling.suggestion(for: s.lowercased(), in: ["valid", "same"])
+                    ?? "use `\"valid\"` or `\"same\"`")
             return nil
         }
         fail("padding", "`\"valid\"` or `\"same\"`")
@@ -222,9 +269,10 @@ struct LayerArguments {
         case .none: return "linear"
         case .string(let s) where LayerSignature.activations.contains(s): return s
         case .string(let s):
-            diagnostics.error("unknown activation `\(s)`", at: arg.span,
-                              suggestion: Spelling.suggestion(for: s, in: LayerSignature.activations)
-                                ?? "nbrun knows \(LayerSignature.activations.map { "`\($0)`" }.joined(separator: ", "))")
+            diagnostics.error(
+                "unknown activation `\(s)`", at: arg.span,
+                suggestion: Spelling.suggestion(for: s, in: LayerSignature.activations)
+                    ?? "nbrun knows \(LayerSignature.activations.map { "`\($0)`" }.joined(separator: ", "))")
             return nil
         default:
             fail("activation", "a string such as `\"relu\"`")
@@ -234,7 +282,10 @@ struct LayerArguments {
 
     func bool(_ name: String, default value: Bool) -> Bool? {
         guard let arg = args[name] else { return value }
-        guard case .bool(let b) = arg.value else { fail(name, "`True` or `False`"); return nil }
+        guard case .bool(let b) = arg.value else {
+            fail(name, "`True` or `False`")
+            return nil
+        }
         return b
     }
 
@@ -244,15 +295,23 @@ struct LayerArguments {
         switch arg.value {
         case .int(let i): v = Double(i)
         case .float(let d): v = d
-        default: fail(name, "a number"); return nil
+        default:
+            fail(name, "a number")
+            return nil
         }
-        guard valid(v) else { fail(name, range); return nil }
+        guard valid(v) else {
+            fail(name, range)
+            return nil
+        }
         return v
     }
 
     func string(_ name: String) -> String? {
         guard let arg = args[name] else { return nil }
-        guard case .string(let s) = arg.value else { fail(name, "a string"); return nil }
+        guard case .string(let s) = arg.value else {
+            fail(name, "a string")
+            return nil
+        }
         return s
     }
 }

@@ -1,7 +1,9 @@
 import Yams
 
 extension DirectiveDecoder {
-    static let plotKeys = ["title", "xlabel", "ylabel", "series", "xlim", "ylim", "xscale", "yscale", "width", "height"]
+    static let plotKeys = [
+        "title", "xlabel", "ylabel", "series", "xlim", "ylim", "xscale", "yscale", "width", "height",
+    ]
 
     func decodePlot() {
         guard let f = fields(allowed: Self.plotKeys) else { return }
@@ -16,7 +18,9 @@ extension DirectiveDecoder {
         if let (_, n) = f["width"] { decl.width = yaml.double(n, "width", range: "> 0 (inches)", { $0 > 0 }) }
         if let (_, n) = f["height"] { decl.height = yaml.double(n, "height", range: "> 0 (inches)", { $0 > 0 }) }
         if let (_, n) = f["series"], let items = yaml.list(n, "series") {
-            if items.isEmpty { diagnostics.error("`series` is empty; a plot needs at least one series", at: yaml.span(n)) }
+            if items.isEmpty {
+                diagnostics.error("`series` is empty; a plot needs at least one series", at: yaml.span(n))
+            }
             for item in items {
                 if case .scalar = item {
                     if let y = pathExpression(item, "series", wantsSeries: true) {
@@ -24,17 +28,24 @@ extension DirectiveDecoder {
                     }
                     continue
                 }
-                guard let pairs = yaml.mapping(item, expected: "a value path or `{y: path, label: text}`") else { continue }
+                guard let pairs = yaml.mapping(item, expected: "a value path or `{y: path, label: text}`") else {
+                    continue
+                }
                 yaml.checkKeys(pairs, allowed: ["y", "x", "label"], in: "a plot series")
                 guard let yPair = pairs.first(where: { $0.key == "y" }) else {
-                    diagnostics.error("a plot series needs `y:`", at: yaml.span(item),
-                                      suggestion: "e.g. `{y: no_dropout.history.val_loss, label: \"val_loss\"}`")
+                    diagnostics.error(
+                        "a plot series needs `y:`", at: yaml.span(item),
+                        suggestion: "e.g. `{y: no_dropout.history.val_loss, label: \"val_loss\"}`")
                     continue
                 }
                 guard let y = pathExpression(yPair.value, "y", wantsSeries: true) else { continue }
                 var series = SeriesDecl(y: y, label: y.source)
-                if let x = pairs.first(where: { $0.key == "x" }) { series.x = pathExpression(x.value, "x", wantsSeries: true) }
-                if let l = pairs.first(where: { $0.key == "label" }) { series.label = yaml.string(l.value, "label") ?? y.source }
+                if let x = pairs.first(where: { $0.key == "x" }) {
+                    series.x = pathExpression(x.value, "x", wantsSeries: true)
+                }
+                if let l = pairs.first(where: { $0.key == "label" }) {
+                    series.label = yaml.string(l.value, "label") ?? y.source
+                }
                 decl.series.append(series)
             }
         } else if f["series"] == nil {

@@ -9,14 +9,20 @@ extension DirectiveDecoder {
     func decodeSweep() {
         guard let f = fields(allowed: ["train", "vary", "values"]) else { return }
         var decl = SweepDecl(train: "", vary: "rate", values: [])
-        if let (_, node) = f["train"] { decl.train = reference(node, role: "train", kinds: [.train]) ?? "" } else {
+        if let (_, node) = f["train"] {
+            decl.train = reference(node, role: "train", kinds: [.train]) ?? ""
+        } else {
             yaml.missing("train", example: "train: with_dropout")
         }
-        if let (_, node) = f["vary"] { decl.vary = yaml.choice(node, "sweep setting", SweepDecl.varies) ?? "rate" } else {
+        if let (_, node) = f["vary"] {
+            decl.vary = yaml.choice(node, "sweep setting", SweepDecl.varies) ?? "rate"
+        } else {
             yaml.missing("vary", example: "vary: rate")
         }
         if let (_, node) = f["values"], let items = yaml.list(node, "values") {
-            if items.isEmpty { diagnostics.error("`values` is empty; a sweep needs at least one value", at: yaml.span(node)) }
+            if items.isEmpty {
+                diagnostics.error("`values` is empty; a sweep needs at least one value", at: yaml.span(node))
+            }
             for item in items {
                 if let value = sweepValue(item, vary: decl.vary) { decl.values.append(value) }
             }

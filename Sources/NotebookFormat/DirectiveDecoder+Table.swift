@@ -18,13 +18,15 @@ extension DirectiveDecoder {
             for row in rows {
                 guard let cells = yaml.list(row, "row") else { continue }
                 if !decl.columns.isEmpty, cells.count != decl.columns.count {
-                    diagnostics.error("this row has \(cells.count) cell\(cells.count == 1 ? "" : "s") but the table has \(decl.columns.count) columns",
-                                      at: yaml.span(row))
+                    diagnostics.error(
+                        "this row has \(cells.count) cell\(cells.count == 1 ? "" : "s") but the table has \(decl.columns.count) columns",
+                        at: yaml.span(row))
                 }
                 decl.rows.append(cells.compactMap(cell))
             }
         } else if f["rows"] == nil {
-            yaml.missing("rows", example: "rows: [[no dropout, \"{{ no_dropout.history.val_accuracy.last | percent(2) }}\"]]")
+            yaml.missing(
+                "rows", example: "rows: [[no dropout, \"{{ no_dropout.history.val_accuracy.last | percent(2) }}\"]]")
         }
         draft.payload = .table(decl)
         let rows = decl.rows.map { row in
@@ -35,7 +37,8 @@ extension DirectiveDecoder {
                 }
             }.joined(separator: "\t")
         }
-        draft.normalizedBody = "columns=" + decl.columns.joined(separator: "\t") + "\nrows=" + rows.joined(separator: "\n")
+        draft.normalizedBody =
+            "columns=" + decl.columns.joined(separator: "\t") + "\nrows=" + rows.joined(separator: "\n")
     }
 
     /// Plain text, or exactly one `{{ expr }}` making up the whole cell.
@@ -47,16 +50,20 @@ extension DirectiveDecoder {
         if case .scalar(let s) = node, s.style == .singleQuoted || s.style == .doubleQuoted { quoteOffset = 1 }
         let openOffset = text.distance(from: text.startIndex, to: open.lowerBound)
         guard let close = text.range(of: "}}", range: open.upperBound..<text.endIndex) else {
-            diagnostics.error("unclosed `{{` in table cell", at: SourceLocation(file: span.location.file, line: span.location.line,
-                              column: span.location.column + quoteOffset + openOffset), length: 2,
-                              suggestion: "close it with `}}`")
+            diagnostics.error(
+                "unclosed `{{` in table cell",
+                at: SourceLocation(
+                    file: span.location.file, line: span.location.line,
+                    column: span.location.column + quoteOffset + openOffset), length: 2,
+                suggestion: "close it with `}}`")
             return nil
         }
         let before = text[..<open.lowerBound].trimmingCharacters(in: .whitespaces)
         let after = text[close.upperBound...].trimmingCharacters(in: .whitespaces)
         guard before.isEmpty, after.isEmpty else {
-            diagnostics.error("a table cell is either text or one `{{ expression }}`, not both", at: span,
-                              suggestion: "put the text in its own column or in the column header")
+            diagnostics.error(
+                "a table cell is either text or one `{{ expression }}`, not both", at: span,
+                suggestion: "put the text in its own column or in the column header")
             return nil
         }
         let inner = String(text[open.upperBound..<close.lowerBound])

@@ -1,8 +1,10 @@
 import Yams
 
 extension DirectiveDecoder {
-    static let trainKeys = ["model", "data", "optimizer", "loss", "metrics", "epochs", "batch_size",
-                            "validation_split", "shuffle"]
+    static let trainKeys = [
+        "model", "data", "optimizer", "loss", "metrics", "epochs", "batch_size",
+        "validation_split", "shuffle",
+    ]
     /// Optimizers and the options each takes (Keras names).
     static let optimizerOptions: [String: [String]] = [
         "adam": ["learning_rate", "beta_1", "beta_2", "epsilon"],
@@ -18,16 +20,21 @@ extension DirectiveDecoder {
         if let (_, node) = f["model"] {
             model = reference(node, role: "model", kinds: [.model]) ?? draft.id
         } else {
-            draft.references.append(.init(id: draft.id, span: draft.idSpan, role: "`model`", expected: [.model], implicit: true))
+            draft.references.append(
+                .init(id: draft.id, span: draft.idSpan, role: "`model`", expected: [.model], implicit: true))
         }
         var data = ""
-        if let (_, node) = f["data"] { data = reference(node, role: "data", kinds: [.dataset]) ?? "" } else {
+        if let (_, node) = f["data"] {
+            data = reference(node, role: "data", kinds: [.dataset]) ?? ""
+        } else {
             yaml.missing("data", example: "data: mnist")
         }
         var optimizer = OptimizerDecl(name: "rmsprop")
         if let (_, node) = f["optimizer"] { optimizer = decodeOptimizer(node) ?? optimizer }
         var loss = ""
-        if let (_, node) = f["loss"] { loss = yaml.choice(node, "loss", Self.losses) ?? "" } else {
+        if let (_, node) = f["loss"] {
+            loss = yaml.choice(node, "loss", Self.losses) ?? ""
+        } else {
             yaml.missing("loss", example: "loss: sparse_categorical_crossentropy")
         }
         var metrics: [String] = []
@@ -38,17 +45,21 @@ extension DirectiveDecoder {
         if let (_, node) = f["epochs"] { decl.epochs = yaml.int(node, "epochs", atLeast: 1) ?? 1 }
         if let (_, node) = f["batch_size"] { decl.batchSize = yaml.int(node, "batch_size", atLeast: 1) ?? 32 }
         if let (_, node) = f["validation_split"] {
-            decl.validationSplit = yaml.double(node, "validation_split", range: ">= 0 and < 1", { $0 >= 0 && $0 < 1 }) ?? 0
+            decl.validationSplit =
+                yaml.double(node, "validation_split", range: ">= 0 and < 1", { $0 >= 0 && $0 < 1 }) ?? 0
         }
         if let (_, node) = f["shuffle"] { decl.shuffle = yaml.bool(node, "shuffle") ?? true }
         draft.payload = .train(decl)
         let o = decl.optimizer
         draft.normalizedBody = Self.canonical([
             ("model", decl.model), ("data", decl.data), ("optimizer", o.name),
-            ("optimizer.learning_rate", o.learningRate.map(Self.number)), ("optimizer.momentum", o.momentum.map(Self.number)),
-            ("optimizer.nesterov", o.nesterov.map { $0 ? "true" : "false" }), ("optimizer.beta_1", o.beta1.map(Self.number)),
+            ("optimizer.learning_rate", o.learningRate.map(Self.number)),
+            ("optimizer.momentum", o.momentum.map(Self.number)),
+            ("optimizer.nesterov", o.nesterov.map { $0 ? "true" : "false" }),
+            ("optimizer.beta_1", o.beta1.map(Self.number)),
             ("optimizer.beta_2", o.beta2.map(Self.number)), ("optimizer.epsilon", o.epsilon.map(Self.number)),
-            ("optimizer.rho", o.rho.map(Self.number)), ("loss", decl.loss), ("metrics", decl.metrics.joined(separator: ",")),
+            ("optimizer.rho", o.rho.map(Self.number)), ("loss", decl.loss),
+            ("metrics", decl.metrics.joined(separator: ",")),
             ("epochs", String(decl.epochs)), ("batch_size", String(decl.batchSize)),
             ("validation_split", Self.number(decl.validationSplit)), ("shuffle", decl.shuffle ? "true" : "false"),
         ])
@@ -61,11 +72,14 @@ extension DirectiveDecoder {
             guard let name = yaml.choice(node, "optimizer", names, caseInsensitive: true) else { return nil }
             return OptimizerDecl(name: name)
         }
-        guard let pairs = yaml.mapping(node, expected: "an optimizer name or `{name: adam, learning_rate: 0.001}`") else {
+        guard let pairs = yaml.mapping(node, expected: "an optimizer name or `{name: adam, learning_rate: 0.001}`")
+        else {
             return nil
         }
         guard let namePair = pairs.first(where: { $0.key == "name" }) else {
-            diagnostics.error("`optimizer` needs `name:`", at: yaml.span(node), suggestion: "e.g. `{name: adam, learning_rate: 0.001}`")
+            diagnostics.error(
+                "`optimizer` needs `name:`", at: yaml.span(node),
+                suggestion: "e.g. `{name: adam, learning_rate: 0.001}`")
             return nil
         }
         guard let name = yaml.choice(namePair.value, "optimizer", names, caseInsensitive: true) else { return nil }

@@ -9,8 +9,9 @@ final class DirectiveDecoder {
     init(draft: DirectiveDraft, body: BodyText, diagnostics: DiagnosticCollector) {
         self.draft = draft
         self.diagnostics = diagnostics
-        self.yaml = YAMLBody(body: body, diagnostics: diagnostics,
-                             context: "`\(draft.kind.rawValue)` directive `\(draft.id)`", header: draft.header)
+        self.yaml = YAMLBody(
+            body: body, diagnostics: diagnostics,
+            context: "`\(draft.kind.rawValue)` directive `\(draft.id)`", header: draft.header)
     }
 
     /// Decodes the payload by kind; the result is in `draft`.
@@ -56,13 +57,17 @@ final class DirectiveDecoder {
     func expression(_ text: String, at span: Span, offsetInNode: Int = 0) -> Expression? {
         do {
             return try ExpressionParser.parse(text) { offset in
-                SourceLocation(file: span.location.file, line: span.location.line,
-                               column: span.location.column + offsetInNode + offset)
+                SourceLocation(
+                    file: span.location.file, line: span.location.line,
+                    column: span.location.column + offsetInNode + offset)
             }
         } catch let f as ExpressionParser.Failure {
-            diagnostics.error(f.message, at: SourceLocation(file: span.location.file, line: span.location.line,
-                                                            column: span.location.column + offsetInNode + f.offset),
-                              length: f.length, suggestion: f.suggestion)
+            diagnostics.error(
+                f.message,
+                at: SourceLocation(
+                    file: span.location.file, line: span.location.line,
+                    column: span.location.column + offsetInNode + f.offset),
+                length: f.length, suggestion: f.suggestion)
         } catch {}
         return nil
     }

@@ -24,8 +24,9 @@ struct DirectiveHeader {
             Span(location: source.location(line: line, column: from + 1), length: max(1, length))
         }
         guard let close = raw[infoStart...].firstIndex(of: "}") else {
-            diagnostics.error("unclosed `{` in directive header", at: span(infoStart, raw.count - infoStart),
-                              suggestion: "write ```{kind} id, e.g. ```{train} no_dropout")
+            diagnostics.error(
+                "unclosed `{` in directive header", at: span(infoStart, raw.count - infoStart),
+                suggestion: "write ```{kind} id, e.g. ```{train} no_dropout")
             return nil
         }
         // Tokens inside the braces and after them, with their offsets.
@@ -33,7 +34,10 @@ struct DirectiveHeader {
             var out: [(String, Int)] = []
             var j = range.lowerBound
             while j < range.upperBound {
-                if raw[j] == " " || raw[j] == "\t" || raw[j] == "," { j += 1; continue }
+                if raw[j] == " " || raw[j] == "\t" || raw[j] == "," {
+                    j += 1
+                    continue
+                }
                 let s = j
                 while j < range.upperBound, raw[j] != " ", raw[j] != "\t", raw[j] != "," { j += 1 }
                 out.append((String(raw[s..<j]), s))
@@ -43,34 +47,42 @@ struct DirectiveHeader {
         let inside = tokens((infoStart + 1)..<close)
         let after = tokens((close + 1)..<raw.count)
         guard let (kindText, kindOffset) = inside.first else {
-            diagnostics.error("directive header needs a kind inside `{}`", at: span(infoStart, close - infoStart + 1),
-                              suggestion: "kinds are \(DirectiveKind.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))")
+            diagnostics.error(
+                "directive header needs a kind inside `{}`", at: span(infoStart, close - infoStart + 1),
+                suggestion: "kinds are \(DirectiveKind.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))")
             return nil
         }
         let kindSpan = span(kindOffset, kindText.count)
         guard let kind = DirectiveKind(rawValue: kindText) else {
             let names = DirectiveKind.allCases.map(\.rawValue)
-            diagnostics.error("unknown directive kind `\(kindText)`", at: kindSpan,
-                              suggestion: Spelling.suggestion(for: kindText, in: names)
-                                ?? "kinds are \(names.map { "`\($0)`" }.joined(separator: ", ")); for plain code write ```\(kindText) without braces")
+            diagnostics.error(
+                "unknown directive kind `\(kindText)`", at: kindSpan,
+                suggestion: Spelling.suggestion(for: kindText, in: names)
+                    ?? "kinds are \(names.map { "`\($0)`" }.joined(separator: ", ")); for plain code write ```\(kindText) without braces"
+            )
             return nil
         }
         let ids = Array(inside.dropFirst()) + after
         guard let (id, idOffset) = ids.first else {
-            diagnostics.error("`\(kind.rawValue)` directive needs an id", at: span(infoStart, close - infoStart + 1),
-                              suggestion: "write ```{\(kind.rawValue)} name, e.g. ```{\(kind.rawValue)} \(example(kind))")
+            diagnostics.error(
+                "`\(kind.rawValue)` directive needs an id", at: span(infoStart, close - infoStart + 1),
+                suggestion: "write ```{\(kind.rawValue)} name, e.g. ```{\(kind.rawValue)} \(example(kind))")
             return nil
         }
         let idSpan = span(idOffset, id.count)
         if ids.count > 1 {
             let (extra, offset) = ids[1]
-            diagnostics.error("unexpected `\(extra)` after the directive id `\(id)`", at: span(offset, raw.count - offset),
-                              suggestion: "a directive header is ```{kind} id; options go in `#|` lines")
+            diagnostics.error(
+                "unexpected `\(extra)` after the directive id `\(id)`", at: span(offset, raw.count - offset),
+                suggestion: "a directive header is ```{kind} id; options go in `#|` lines")
         }
         guard id.isIdentifier else {
             let fixed = String(id.map { $0.isIdentifierContinue ? $0 : "_" })
-            diagnostics.error("`\(id)` is not a valid id", at: idSpan,
-                              suggestion: "ids use letters, digits and `_` and start with a letter, e.g. `\(fixed.first?.isIdentifierStart == true ? fixed : "x" + fixed)`")
+            diagnostics.error(
+                "`\(id)` is not a valid id", at: idSpan,
+                suggestion:
+                    "ids use letters, digits and `_` and start with a letter, e.g. `\(fixed.first?.isIdentifierStart == true ? fixed : "x" + fixed)`"
+            )
             return nil
         }
         return DirectiveHeader(kind: kind, id: id, kindSpan: kindSpan, idSpan: idSpan)

@@ -18,8 +18,9 @@ struct DirectiveReader {
         let last = source.line(endLine).trimmingCharacters(in: .whitespaces)
         let closed = endLine > startLine && last.count >= fenceLength && last.allSatisfy { $0 == fenceChar }
         if !closed {
-            diagnostics.error("this directive's fence is never closed", at: header,
-                              suggestion: "end the block with a line \(String(repeating: fenceChar, count: fenceLength))")
+            diagnostics.error(
+                "this directive's fence is never closed", at: header,
+                suggestion: "end the block with a line \(String(repeating: fenceChar, count: fenceLength))")
         }
         guard let info = DirectiveHeader.parse(line: startLine, source: source, diagnostics: diagnostics) else {
             let words = source.line(startLine).split(whereSeparator: { " {}`~\t".contains($0) })
@@ -40,8 +41,9 @@ struct DirectiveReader {
             }
         }
         let optionCount = rawLines.prefix { $0.text.trimmingCharacters(in: .whitespaces).hasPrefix("#|") }.count
-        var body = BodyText.substituting(rawLines, file: source.file, params: params, python: info.kind == .model,
-                                         blank: [], diagnostics: diagnostics)
+        var body = BodyText.substituting(
+            rawLines, file: source.file, params: params, python: info.kind == .model,
+            blank: [], diagnostics: diagnostics)
         var display = DisplayOptions()
         var labelSpan: Span?
         for k in 0..<optionCount {
@@ -49,19 +51,29 @@ struct DirectiveReader {
             body.lines[k].text = ""
         }
         let source = (startLine...endLine).map { self.source.line($0) }.joined(separator: "\n")
-        var draft = DirectiveDraft(kind: info.kind, id: info.id, idSpan: info.idSpan, header: header, display: display,
-                                   labelSpan: labelSpan, source: source,
-                                   body: body.lines.dropFirst(optionCount).map(\.text).joined(separator: "\n"))
+        var draft = DirectiveDraft(
+            kind: info.kind, id: info.id, idSpan: info.idSpan, header: header, display: display,
+            labelSpan: labelSpan, source: source,
+            body: body.lines.dropFirst(optionCount).map(\.text).joined(separator: "\n"))
         draft = DirectiveDecoder(draft: draft, body: body, diagnostics: diagnostics).decode()
-        draft.hadErrors = diagnostics.diagnostics.count > before || !diagnostics.explained.isEmpty && body.lines.contains { line in
-            line.pieces.contains { diagnostics.explained.contains(SourceLocation(file: self.source.file, line: line.sourceLine, column: line.indent + $0.oldStart + 1)) }
-        }
+        draft.hadErrors =
+            diagnostics.diagnostics.count > before
+            || !diagnostics.explained.isEmpty
+                && body.lines.contains { line in
+                    line.pieces.contains {
+                        diagnostics.explained.contains(
+                            SourceLocation(
+                                file: self.source.file, line: line.sourceLine, column: line.indent + $0.oldStart + 1))
+                    }
+                }
         return draft
     }
 
     /// One `#| key: value` line.
-    private func readOption(_ line: BodyText.Line, lineIndex: Int, body: BodyText, into display: inout DisplayOptions,
-                            labelSpan: inout Span?) {
+    private func readOption(
+        _ line: BodyText.Line, lineIndex: Int, body: BodyText, into display: inout DisplayOptions,
+        labelSpan: inout Span?
+    ) {
         let chars = Array(line.text)
         var i = 0
         while i < chars.count, chars[i] == " " { i += 1 }
@@ -96,9 +108,10 @@ struct DirectiveReader {
             display.label = value
             labelSpan = valueSpan
         default:
-            diagnostics.error("unknown display option `\(key)`", at: keySpan,
-                              suggestion: Spelling.suggestion(for: key, in: DisplayOptions.keys)
-                                ?? "options are `echo`, `caption` and `label`")
+            diagnostics.error(
+                "unknown display option `\(key)`", at: keySpan,
+                suggestion: Spelling.suggestion(for: key, in: DisplayOptions.keys)
+                    ?? "options are `echo`, `caption` and `label`")
         }
     }
 }

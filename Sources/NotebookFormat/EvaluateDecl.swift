@@ -4,5 +4,8 @@ public struct EvaluateDecl: Equatable, Sendable {
     public var model: String
     /// "test" (default) or "train".
     public var on: String
-    public init(model: String, on: String = "test") { self.model = model; self.on = on }
+    public init(model: String, on: String = "test") {
+        self.model = model
+        self.on = on
+    }
 }

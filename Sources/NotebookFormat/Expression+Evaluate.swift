@@ -15,7 +15,9 @@ extension Expression {
         var number: Double?
         var integer = false
         switch value {
-        case .integer(let i): number = Double(i); integer = true
+        case .integer(let i):
+            number = Double(i)
+            integer = true
         case .number(let d): number = d
         case .text(let t):
             if filters.isEmpty { return RenderedValue(number: nil, text: t) }
@@ -28,7 +30,9 @@ extension Expression {
             guard let x = number else { break }
             let digits = Int(filter.arguments.first ?? 0)
             switch filter.name {
-            case "int": number = x.rounded(.toNearestOrAwayFromZero); integer = true
+            case "int":
+                number = x.rounded(.toNearestOrAwayFromZero)
+                integer = true
             case "percent": text = String(format: "%.\(digits)f%%", x * 100)
             case "fixed": text = String(format: "%.\(digits)f", x)
             case "thousands": text = Expression.grouped(x.rounded(.toNearestOrAwayFromZero))
@@ -57,7 +61,8 @@ extension Expression {
         case .index(let i):
             let k = i > 0 ? i - 1 : s.count + i
             guard k >= 0, k < s.count else {
-                throw ExpressionError("`\(path)[\(i)]` is out of range: the series has \(s.count) values (1...\(s.count))")
+                throw ExpressionError(
+                    "`\(path)[\(i)]` is out of range: the series has \(s.count) values (1...\(s.count))")
             }
             return .number(s[k])
         }

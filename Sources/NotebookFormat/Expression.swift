@@ -36,7 +36,8 @@ public struct ValuePath: Equatable, Sendable {
 /// Picks one number out of a series. Positions are 1-based (epoch 1 is the first);
 /// `index(-1)` is the last, `index(-2)` the one before.
 public enum Accessor: Equatable, Sendable {
-    case first, last, min, max, argmin, argmax, index(Int)
+    case first, last, min, max, argmin, argmax
+    case index(Int)
 
     static let names: [String: Accessor] = [
         "first": .first, "last": .last, "min": .min, "max": .max, "argmin": .argmin, "argmax": .argmax,
@@ -47,7 +48,10 @@ public enum Accessor: Equatable, Sendable {
 public struct FilterCall: Equatable, Sendable {
     public let name: String
     public let arguments: [Double]
-    public init(name: String, arguments: [Double]) { self.name = name; self.arguments = arguments }
+    public init(name: String, arguments: [Double]) {
+        self.name = name
+        self.arguments = arguments
+    }
 
     /// Known filters.
     public static let names = ["percent", "fixed", "thousands", "int"]
@@ -55,12 +59,18 @@ public struct FilterCall: Equatable, Sendable {
 
 /// A value a directive produced, as the runner supplies it to `Expression.evaluate`.
 public enum Value: Equatable, Sendable {
-    case number(Double), integer(Int), series([Double]), text(String)
+    case number(Double)
+    case integer(Int)
+    case series([Double])
+    case text(String)
 }
 
 /// What an expression shows: the number (after accessors and `int`) and the printed text.
 public struct RenderedValue: Equatable, Sendable {
     public let number: Double?
     public let text: String
-    public init(number: Double?, text: String) { self.number = number; self.text = text }
+    public init(number: Double?, text: String) {
+        self.number = number
+        self.text = text
+    }
 }

@@ -27,10 +27,12 @@ struct ExpressionParser {
         let start = pos
         guard let root = identifier() else {
             if pos >= chars.count {
-                throw Failure(message: "empty expression", offset: max(0, start - 1), length: 1,
-                              suggestion: "write a value path such as `no_dropout.history.val_loss.last`")
+                throw Failure(
+                    message: "empty expression", offset: max(0, start - 1), length: 1,
+                    suggestion: "write a value path such as `no_dropout.history.val_loss.last`")
             }
-            throw Failure(message: "expected a directive id, found `\(chars[pos])`", offset: pos, length: 1, suggestion: nil)
+            throw Failure(
+                message: "expected a directive id, found `\(chars[pos])`", offset: pos, length: 1, suggestion: nil)
         }
         var members: [String] = []
         var accessors: [Accessor] = []
@@ -44,8 +46,9 @@ struct ExpressionParser {
                 if let accessor = Accessor.names[name] {
                     accessors.append(accessor)
                 } else if !accessors.isEmpty {
-                    throw Failure(message: "`\(name)` cannot follow an accessor", offset: at, length: name.count,
-                                  suggestion: Spelling.suggestion(for: name, in: Array(Accessor.names.keys).sorted()))
+                    throw Failure(
+                        message: "`\(name)` cannot follow an accessor", offset: at, length: name.count,
+                        suggestion: Spelling.suggestion(for: name, in: Array(Accessor.names.keys).sorted()))
                 } else {
                     members.append(name)
                 }
@@ -54,19 +57,24 @@ struct ExpressionParser {
                 pos += 1
                 skipSpaces()
                 var negative = false
-                if pos < chars.count, chars[pos] == "-" { negative = true; pos += 1 }
+                if pos < chars.count, chars[pos] == "-" {
+                    negative = true
+                    pos += 1
+                }
                 let digitsStart = pos
                 while pos < chars.count, chars[pos].isASCII, chars[pos].isNumber { pos += 1 }
                 let digits = String(chars[digitsStart..<pos])
                 skipSpaces()
                 guard !digits.isEmpty, pos < chars.count, chars[pos] == "]", let n = Int(digits) else {
-                    throw Failure(message: "expected an integer position and `]`", offset: open,
-                                  length: max(1, min(pos, chars.count) - open), suggestion: nil)
+                    throw Failure(
+                        message: "expected an integer position and `]`", offset: open,
+                        length: max(1, min(pos, chars.count) - open), suggestion: nil)
                 }
                 pos += 1
                 if n == 0 {
-                    throw Failure(message: "positions are 1-based; `[0]` does not exist", offset: open,
-                                  length: pos - open, suggestion: "use `[1]` (or `.first`) for the first value")
+                    throw Failure(
+                        message: "positions are 1-based; `[0]` does not exist", offset: open,
+                        length: pos - open, suggestion: "use `[1]` (or `.first`) for the first value")
                 }
                 accessors.append(.index(negative ? -n : n))
             } else {
@@ -81,17 +89,20 @@ struct ExpressionParser {
             skipSpaces()
             let at = pos
             guard let name = identifier() else {
-                throw Failure(message: "expected a filter name after `|`", offset: at - 1, length: 1,
-                              suggestion: "filters are \(FilterCall.names.map { "`\($0)`" }.joined(separator: ", "))")
+                throw Failure(
+                    message: "expected a filter name after `|`", offset: at - 1, length: 1,
+                    suggestion: "filters are \(FilterCall.names.map { "`\($0)`" }.joined(separator: ", "))")
             }
             guard FilterCall.names.contains(name) else {
-                throw Failure(message: "unknown filter `\(name)`", offset: at, length: name.count,
-                              suggestion: Spelling.suggestion(for: name, in: FilterCall.names)
-                                ?? "filters are \(FilterCall.names.map { "`\($0)`" }.joined(separator: ", "))")
+                throw Failure(
+                    message: "unknown filter `\(name)`", offset: at, length: name.count,
+                    suggestion: Spelling.suggestion(for: name, in: FilterCall.names)
+                        ?? "filters are \(FilterCall.names.map { "`\($0)`" }.joined(separator: ", "))")
             }
             if let formatted {
-                throw Failure(message: "`\(formatted)` already turned the value into text; `\(name)` cannot follow it",
-                              offset: at, length: name.count, suggestion: "put `\(formatted)` last")
+                throw Failure(
+                    message: "`\(formatted)` already turned the value into text; `\(name)` cannot follow it",
+                    offset: at, length: name.count, suggestion: "put `\(formatted)` last")
             }
             skipSpaces()
             var args: [Double] = []
@@ -100,20 +111,27 @@ struct ExpressionParser {
                 while true {
                     skipSpaces()
                     let s = pos
-                    while pos < chars.count, chars[pos].isASCII, chars[pos].isNumber || chars[pos] == "." || chars[pos] == "-" { pos += 1 }
+                    while pos < chars.count, chars[pos].isASCII,
+                        chars[pos].isNumber || chars[pos] == "." || chars[pos] == "-"
+                    { pos += 1 }
                     let text = String(chars[s..<pos])
                     if text.isEmpty, pos < chars.count, chars[pos] == ")", args.isEmpty { break }
                     guard let n = Int(text), (0...15).contains(n) else {
-                        throw Failure(message: "`\(name)` takes a number of decimals from 0 to 15",
-                                      offset: s, length: max(1, text.count), suggestion: nil)
+                        throw Failure(
+                            message: "`\(name)` takes a number of decimals from 0 to 15",
+                            offset: s, length: max(1, text.count), suggestion: nil)
                     }
                     args.append(Double(n))
                     skipSpaces()
-                    if pos < chars.count, chars[pos] == "," { pos += 1; continue }
+                    if pos < chars.count, chars[pos] == "," {
+                        pos += 1
+                        continue
+                    }
                     break
                 }
                 guard pos < chars.count, chars[pos] == ")" else {
-                    throw Failure(message: "expected `)`", offset: min(pos, max(0, chars.count - 1)), length: 1, suggestion: nil)
+                    throw Failure(
+                        message: "expected `)`", offset: min(pos, max(0, chars.count - 1)), length: 1, suggestion: nil)
                 }
                 pos += 1
             }
@@ -137,12 +155,14 @@ struct ExpressionParser {
             skipSpaces()
         }
         if pos < chars.count {
-            throw Failure(message: "unexpected `\(chars[pos])` in expression", offset: pos, length: 1,
-                          suggestion: chars[pos] == "." ? nil : "an expression is a value path, accessors, then `| filter`s")
+            throw Failure(
+                message: "unexpected `\(chars[pos])` in expression", offset: pos, length: 1,
+                suggestion: chars[pos] == "." ? nil : "an expression is a value path, accessors, then `| filter`s")
         }
         let source = String(chars).trimmingCharacters(in: .whitespaces)
-        return Expression(path: ValuePath(root: root, members: members, accessors: accessors, location: locate(start)),
-                          filters: filters, source: source)
+        return Expression(
+            path: ValuePath(root: root, members: members, accessors: accessors, location: locate(start)),
+            filters: filters, source: source)
     }
 
     private mutating func skipSpaces() {

@@ -17,21 +17,24 @@ extension LayerKind {
     /// The constructor with every argument spelled out (defaults filled in), one canonical
     /// text per meaning: `Conv2D(filters=32, kernel_size=(3, 3), strides=(1, 1), padding="valid", activation="relu", use_bias=True)`.
     public var kerasDescription: String {
-        func t(_ v: [Int]) -> String { v.count == 1 ? "(\(v[0]),)" : "(" + v.map(String.init).joined(separator: ", ") + ")" }
+        func t(_ v: [Int]) -> String {
+            v.count == 1 ? "(\(v[0]),)" : "(" + v.map(String.init).joined(separator: ", ") + ")"
+        }
         func b(_ v: Bool) -> String { v ? "True" : "False" }
         switch self {
         case .input(let shape): return "Input(shape=\(t(shape)))"
-        case let .conv2D(f, k, s, p, a, u):
-            return "Conv2D(filters=\(f), kernel_size=\(t(k)), strides=\(t(s)), padding=\"\(p)\", activation=\"\(a)\", use_bias=\(b(u)))"
-        case let .maxPooling2D(pool, s, p):
+        case .conv2D(let f, let k, let s, let p, let a, let u):
+            return
+                "Conv2D(filters=\(f), kernel_size=\(t(k)), strides=\(t(s)), padding=\"\(p)\", activation=\"\(a)\", use_bias=\(b(u)))"
+        case .maxPooling2D(let pool, let s, let p):
             return "MaxPooling2D(pool_size=\(t(pool)), strides=\(s.map(t) ?? "None"), padding=\"\(p)\")"
-        case let .averagePooling2D(pool, s, p):
+        case .averagePooling2D(let pool, let s, let p):
             return "AveragePooling2D(pool_size=\(t(pool)), strides=\(s.map(t) ?? "None"), padding=\"\(p)\")"
         case .flatten: return "Flatten()"
-        case let .dense(u, a, ub): return "Dense(units=\(u), activation=\"\(a)\", use_bias=\(b(ub)))"
+        case .dense(let u, let a, let ub): return "Dense(units=\(u), activation=\"\(a)\", use_bias=\(b(ub)))"
         case .dropout(let r): return "Dropout(rate=\(r))"
         case .activation(let a): return "Activation(activation=\"\(a)\")"
-        case let .batchNormalization(m, e): return "BatchNormalization(momentum=\(m), epsilon=\(e))"
+        case .batchNormalization(let m, let e): return "BatchNormalization(momentum=\(m), epsilon=\(e))"
         }
     }
 }

@@ -25,41 +25,62 @@ struct LayerSignature {
     /// Every layer nbrun knows, by Keras name and alias (`MaxPool2D`, `AvgPool2D`, `Convolution2D`).
     static let all: [String: LayerSignature] = {
         var s: [String: LayerSignature] = [:]
-        s["Input"] = LayerSignature(name: "Input", parameters: ["shape", "batch_size", "dtype", "sparse", "batch_shape", "name", "tensor", "optional"],
-                                    required: ["shape"],
-                                    unsupported: ["batch_size": [.none], "dtype": [.none, .string("float32")], "sparse": [.none, .bool(false)],
-                                                  "batch_shape": [.none], "tensor": [.none], "optional": [.bool(false)]])
-        s["Conv2D"] = LayerSignature(name: "Conv2D", parameters: ["filters", "kernel_size", "strides", "padding", "data_format",
-                                                                  "dilation_rate", "groups", "activation", "use_bias",
-                                                                  "kernel_initializer", "bias_initializer", "kernel_regularizer",
-                                                                  "bias_regularizer", "activity_regularizer", "kernel_constraint",
-                                                                  "bias_constraint"],
-                                     required: ["filters", "kernel_size"],
-                                     unsupported: dataFormat.merging(regularizers) { a, _ in a }.merging(initializers) { a, _ in a }
-                                        .merging(["dilation_rate": [.int(1), .tuple([.int(1), .int(1)])], "groups": [.int(1)]]) { a, _ in a })
+        s["Input"] = LayerSignature(
+            name: "Input",
+            parameters: ["shape", "batch_size", "dtype", "sparse", "batch_shape", "name", "tensor", "optional"],
+            required: ["shape"],
+            unsupported: [
+                "batch_size": [.none], "dtype": [.none, .string("float32")], "sparse": [.none, .bool(false)],
+                "batch_shape": [.none], "tensor": [.none], "optional": [.bool(false)],
+            ])
+        s["Conv2D"] = LayerSignature(
+            name: "Conv2D",
+            parameters: [
+                "filters", "kernel_size", "strides", "padding", "data_format",
+                "dilation_rate", "groups", "activation", "use_bias",
+                "kernel_initializer", "bias_initializer", "kernel_regularizer",
+                "bias_regularizer", "activity_regularizer", "kernel_constraint",
+                "bias_constraint",
+            ],
+            required: ["filters", "kernel_size"],
+            unsupported: dataFormat.merging(regularizers) { a, _ in a }.merging(initializers) { a, _ in a }
+                .merging(["dilation_rate": [.int(1), .tuple([.int(1), .int(1)])], "groups": [.int(1)]]) { a, _ in a })
         let pooling = ["pool_size", "strides", "padding", "data_format"]
-        s["MaxPooling2D"] = LayerSignature(name: "MaxPooling2D", parameters: pooling, required: [], unsupported: dataFormat)
-        s["AveragePooling2D"] = LayerSignature(name: "AveragePooling2D", parameters: pooling, required: [], unsupported: dataFormat)
-        s["Flatten"] = LayerSignature(name: "Flatten", parameters: ["data_format"], required: [], unsupported: dataFormat)
-        s["Dense"] = LayerSignature(name: "Dense", parameters: ["units", "activation", "use_bias", "kernel_initializer",
-                                                                "bias_initializer", "kernel_regularizer", "bias_regularizer",
-                                                                "activity_regularizer", "kernel_constraint", "bias_constraint", "lora_rank"],
-                                    required: ["units"],
-                                    unsupported: regularizers.merging(initializers) { a, _ in a }.merging(["lora_rank": [.none]]) { a, _ in a })
-        s["Dropout"] = LayerSignature(name: "Dropout", parameters: ["rate", "noise_shape", "seed"], required: ["rate"],
-                                      unsupported: ["noise_shape": [.none], "seed": [.none]])
-        s["Activation"] = LayerSignature(name: "Activation", parameters: ["activation"], required: ["activation"], unsupported: [:])
+        s["MaxPooling2D"] = LayerSignature(
+            name: "MaxPooling2D", parameters: pooling, required: [], unsupported: dataFormat)
+        s["AveragePooling2D"] = LayerSignature(
+            name: "AveragePooling2D", parameters: pooling, required: [], unsupported: dataFormat)
+        s["Flatten"] = LayerSignature(
+            name: "Flatten", parameters: ["data_format"], required: [], unsupported: dataFormat)
+        s["Dense"] = LayerSignature(
+            name: "Dense",
+            parameters: [
+                "units", "activation", "use_bias", "kernel_initializer",
+                "bias_initializer", "kernel_regularizer", "bias_regularizer",
+                "activity_regularizer", "kernel_constraint", "bias_constraint", "lora_rank",
+            ],
+            required: ["units"],
+            unsupported: regularizers.merging(initializers) { a, _ in a }.merging(["lora_rank": [.none]]) { a, _ in a })
+        s["Dropout"] = LayerSignature(
+            name: "Dropout", parameters: ["rate", "noise_shape", "seed"], required: ["rate"],
+            unsupported: ["noise_shape": [.none], "seed": [.none]])
+        s["Activation"] = LayerSignature(
+            name: "Activation", parameters: ["activation"], required: ["activation"], unsupported: [:])
         s["BatchNormalization"] = LayerSignature(
             name: "BatchNormalization",
-            parameters: ["axis", "momentum", "epsilon", "center", "scale", "beta_initializer", "gamma_initializer",
-                         "moving_mean_initializer", "moving_variance_initializer", "beta_regularizer", "gamma_regularizer",
-                         "beta_constraint", "gamma_constraint", "synchronized"],
+            parameters: [
+                "axis", "momentum", "epsilon", "center", "scale", "beta_initializer", "gamma_initializer",
+                "moving_mean_initializer", "moving_variance_initializer", "beta_regularizer", "gamma_regularizer",
+                "beta_constraint", "gamma_constraint", "synchronized",
+            ],
             required: [],
-            unsupported: ["axis": [.int(-1), .int(3)], "center": [.bool(true)], "scale": [.bool(true)],
-                          "beta_initializer": [.string("zeros")], "gamma_initializer": [.string("ones")],
-                          "moving_mean_initializer": [.string("zeros")], "moving_variance_initializer": [.string("ones")],
-                          "beta_regularizer": [.none], "gamma_regularizer": [.none], "beta_constraint": [.none],
-                          "gamma_constraint": [.none], "synchronized": [.bool(false)]])
+            unsupported: [
+                "axis": [.int(-1), .int(3)], "center": [.bool(true)], "scale": [.bool(true)],
+                "beta_initializer": [.string("zeros")], "gamma_initializer": [.string("ones")],
+                "moving_mean_initializer": [.string("zeros")], "moving_variance_initializer": [.string("ones")],
+                "beta_regularizer": [.none], "gamma_regularizer": [.none], "beta_constraint": [.none],
+                "gamma_constraint": [.none], "synchronized": [.bool(false)],
+            ])
         s["MaxPool2D"] = s["MaxPooling2D"]
         s["AvgPool2D"] = s["AveragePooling2D"]
         s["Convolution2D"] = s["Conv2D"]

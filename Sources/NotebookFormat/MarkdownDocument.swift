@@ -44,12 +44,16 @@ final class MarkdownDocument {
             var child = cmark_node_first_child(node)
             while let c = child {
                 if cmark_node_get_type(c) == CMARK_NODE_CODE_BLOCK {
-                    var length: Int32 = 0, offset: Int32 = 0, character: CChar = 0
+                    var length: Int32 = 0
+                    var offset: Int32 = 0
+                    var character: CChar = 0
                     let fenced = cmark_node_get_fenced(c, &length, &offset, &character) != 0
                     let info = cmark_node_get_fence_info(c).map { String(cString: $0) } ?? ""
-                    out.append(CodeBlock(startLine: Int(cmark_node_get_start_line(c)),
-                                         endLine: Int(cmark_node_get_end_line(c)),
-                                         fenced: fenced, info: info, depth: depth))
+                    out.append(
+                        CodeBlock(
+                            startLine: Int(cmark_node_get_start_line(c)),
+                            endLine: Int(cmark_node_get_end_line(c)),
+                            fenced: fenced, info: info, depth: depth))
                 } else {
                     walk(c, depth: depth + 1)
                 }

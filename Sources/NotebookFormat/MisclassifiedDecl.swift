@@ -6,6 +6,8 @@ public struct MisclassifiedDecl: Equatable, Sendable {
     public var count: Int = 16
     public var columns: Int = 8
     public init(model: String, count: Int = 16, columns: Int = 8) {
-        self.model = model; self.count = count; self.columns = columns
+        self.model = model
+        self.count = count
+        self.columns = columns
     }
 }

@@ -14,12 +14,18 @@ public struct Notebook: Sendable {
 
     /// The directives in reading order.
     public var directives: [Directive] {
-        blocks.compactMap { if case .directive(let d) = $0 { return d }; return nil }
+        blocks.compactMap {
+            if case .directive(let d) = $0 { return d }
+            return nil
+        }
     }
 
     /// The prose blocks in reading order.
     public var prose: [Prose] {
-        blocks.compactMap { if case .prose(let p) = $0 { return p }; return nil }
+        blocks.compactMap {
+            if case .prose(let p) = $0 { return p }
+            return nil
+        }
     }
 
     /// The directive whose values `id` names in expressions. When a `train` shares its id
@@ -59,7 +65,10 @@ public struct Notebook: Sendable {
 public struct DirectiveReference: Equatable, Hashable, Sendable {
     public let id: String
     public let kind: DirectiveKind
-    public init(id: String, kind: DirectiveKind) { self.id = id; self.kind = kind }
+    public init(id: String, kind: DirectiveKind) {
+        self.id = id
+        self.kind = kind
+    }
 }
 
 /// What kind of value an expression path names before accessors.

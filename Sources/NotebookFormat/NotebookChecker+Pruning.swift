@@ -12,15 +12,21 @@ extension NotebookChecker {
     /// sweep: series `values`, `loss_final`, `accuracy_final`, `test_loss`, `test_accuracy`,
     /// `seconds`, and with validation `val_loss_final`, `val_accuracy_final`, `val_loss_min`,
     /// `val_loss_argmin`, `val_accuracy_max`; single value `points`.
-    static func pruningValues(payload: DirectivePayload?, train: (String) -> TrainDecl?,
-                              model: (String) -> ModelDecl?) -> [String: ValueShape]? {
+    static func pruningValues(
+        payload: DirectivePayload?, train: (String) -> TrainDecl?,
+        model: (String) -> ModelDecl?
+    ) -> [String: ValueShape]? {
         switch payload {
         case .prune(let p)?:
-            var v: [String: ValueShape] = ["dense_accuracy": .number, "dense_loss": .number, "params": .integer,
-                                           "prunable": .integer, "seconds": .number]
-            for name in ["sparsity", "accuracy", "loss", "nonzero", "size_dense", "size_sparse", "size_dense_zlib",
-                         "size_sparse_zlib", "size_masked_zlib", "compression", "latency_dense_ms", "latency_sparse_ms",
-                         "latency_dense_layers_ms", "latency_sparse_layers_ms", "speedup"] {
+            var v: [String: ValueShape] = [
+                "dense_accuracy": .number, "dense_loss": .number, "params": .integer,
+                "prunable": .integer, "seconds": .number,
+            ]
+            for name in [
+                "sparsity", "accuracy", "loss", "nonzero", "size_dense", "size_sparse", "size_dense_zlib",
+                "size_sparse_zlib", "size_masked_zlib", "compression", "latency_dense_ms", "latency_sparse_ms",
+                "latency_dense_layers_ms", "latency_sparse_layers_ms", "speedup",
+            ] {
                 v[name] = .series
             }
             if p.fineTune != nil {
@@ -33,9 +39,13 @@ extension NotebookChecker {
             return v
         case .sweep(let s)?:
             var v: [String: ValueShape] = ["points": .integer]
-            for name in ["values", "loss_final", "accuracy_final", "test_loss", "test_accuracy", "seconds"] { v[name] = .series }
+            for name in ["values", "loss_final", "accuracy_final", "test_loss", "test_accuracy", "seconds"] {
+                v[name] = .series
+            }
             if let t = train(s.train), t.validationSplit > 0 {
-                for name in ["val_loss_final", "val_accuracy_final", "val_loss_min", "val_loss_argmin", "val_accuracy_max"] {
+                for name in [
+                    "val_loss_final", "val_accuracy_final", "val_loss_min", "val_loss_argmin", "val_accuracy_max",
+                ] {
                     v[name] = .series
                 }
             }
@@ -86,29 +96,43 @@ extension NotebookChecker {
         for d in drafts {
             switch d.payload {
             case .histogram(let h)?:
-                guard case .prune(let p)? = drafts.first(where: { $0.id == h.prune && $0.kind == .prune })?.payload else { continue }
+                guard case .prune(let p)? = drafts.first(where: { $0.id == h.prune && $0.kind == .prune })?.payload
+                else { continue }
                 if let span = h.sparsitySpan, !p.sparsity.contains(h.sparsity) {
-                    diagnostics.error("`\(h.prune)` does not prune to sparsity \(DirectiveDecoder.number(h.sparsity))", at: span,
-                                      suggestion: "its levels are \(p.sparsity.map { "`\(DirectiveDecoder.number($0))`" }.joined(separator: ", "))")
+                    diagnostics.error(
+                        "`\(h.prune)` does not prune to sparsity \(DirectiveDecoder.number(h.sparsity))", at: span,
+                        suggestion:
+                            "its levels are \(p.sparsity.map { "`\(DirectiveDecoder.number($0))`" }.joined(separator: ", "))"
+                    )
                 }
-                if let layer = h.layer, let span = h.layerSpan, let modelID = trainDecl(p.model)?.model, let m = modelDecl(modelID) {
+                if let layer = h.layer, let span = h.layerSpan, let modelID = trainDecl(p.model)?.model,
+                    let m = modelDecl(modelID)
+                {
                     let names = Self.kernelLayerNames(m)
                     if !names.contains(layer) {
-                        diagnostics.error("model `\(modelID)` has no layer with a kernel named `\(layer)`", at: span,
-                                          suggestion: Spelling.suggestion(for: layer, in: names)
-                                            ?? "its kernels are \(names.map { "`\($0)`" }.joined(separator: ", "))")
+                        diagnostics.error(
+                            "model `\(modelID)` has no layer with a kernel named `\(layer)`", at: span,
+                            suggestion: Spelling.suggestion(for: layer, in: names)
+                                ?? "its kernels are \(names.map { "`\($0)`" }.joined(separator: ", "))")
                     }
                 }
             case .sweep(let s)?:
-                guard s.vary == "rate", let modelID = trainDecl(s.train)?.model, let m = modelDecl(modelID) else { continue }
-                let dropouts = m.layers.filter { if case .dropout = $0.kind { return true }; return false }.count
+                guard s.vary == "rate", let modelID = trainDecl(s.train)?.model, let m = modelDecl(modelID) else {
+                    continue
+                }
+                let dropouts = m.layers.filter {
+                    if case .dropout = $0.kind { return true }
+                    return false
+                }.count
                 if dropouts == 0 {
-                    diagnostics.error("`vary: rate` needs a Dropout layer, but model `\(modelID)` has none", at: d.header,
-                                      suggestion: "add `Dropout(0.5)` to the model (a rate of 0 turns it off)")
+                    diagnostics.error(
+                        "`vary: rate` needs a Dropout layer, but model `\(modelID)` has none", at: d.header,
+                        suggestion: "add `Dropout(0.5)` to the model (a rate of 0 turns it off)")
                 }
                 for value in s.values where value.count > 1 && value.count != dropouts {
-                    diagnostics.error("a list of \(value.count) rates needs \(value.count) Dropout layers, but model `\(modelID)` has \(dropouts)",
-                                      at: d.header)
+                    diagnostics.error(
+                        "a list of \(value.count) rates needs \(value.count) Dropout layers, but model `\(modelID)` has \(dropouts)",
+                        at: d.header)
                 }
             default:
                 continue

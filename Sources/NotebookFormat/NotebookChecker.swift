@@ -8,7 +8,9 @@ struct NotebookChecker {
     /// Values each kind offers: dataset `train_count test_count`; model `params`; train
     /// `history.<key>` series (loss, metrics, val_ ones with validation), `params seconds epochs`;
     /// evaluate `loss`, one per train metric, `errors count`.
-    static func values(of kind: DirectiveKind, payload: DirectivePayload?, train: (String) -> TrainDecl?) -> [String: ValueShape] {
+    static func values(of kind: DirectiveKind, payload: DirectivePayload?, train: (String) -> TrainDecl?) -> [String:
+        ValueShape]
+    {
         switch (kind, payload) {
         case (.dataset, _): return ["train_count": .integer, "test_count": .integer]
         case (.model, _): return ["params": .integer]
@@ -39,7 +41,8 @@ struct NotebookChecker {
             }
             for p in d.paths {
                 if let kind = checkPath(p.expression, span: p.span, wantsSeries: p.wantsSeries),
-                   !refs.contains(DirectiveReference(id: p.expression.path.root, kind: kind)) {
+                    !refs.contains(DirectiveReference(id: p.expression.path.root, kind: kind))
+                {
                     refs.append(DirectiveReference(id: p.expression.path.root, kind: kind))
                 }
             }
@@ -52,15 +55,20 @@ struct NotebookChecker {
             }
             let labels = drafts.compactMap(\.display.label)
             for r in p.references where !labels.contains(r.label) {
-                diagnostics.error("no figure or table is labelled `\(r.label)`", at: r.location, length: r.label.count + 1,
-                                  suggestion: Spelling.suggestion(for: r.label, in: labels).map { $0.replacingOccurrences(of: "`", with: "`@", options: [], range: $0.range(of: "`")) }
-                                    ?? "give a directive the option `#| label: \(r.label)`")
+                diagnostics.error(
+                    "no figure or table is labelled `\(r.label)`", at: r.location, length: r.label.count + 1,
+                    suggestion: Spelling.suggestion(for: r.label, in: labels).map {
+                        $0.replacingOccurrences(of: "`", with: "`@", options: [], range: $0.range(of: "`"))
+                    }
+                        ?? "give a directive the option `#| label: \(r.label)`")
             }
         }
         return resolved
     }
 
-    private func describe(_ d: DirectiveDraft) -> String { "`\(d.kind.rawValue)` directive on line \(d.header.location.line)" }
+    private func describe(_ d: DirectiveDraft) -> String {
+        "`\(d.kind.rawValue)` directive on line \(d.header.location.line)"
+    }
 
     private func checkIDs() {
         var seen: [String: [DirectiveDraft]] = [:]
@@ -68,9 +76,10 @@ struct NotebookChecker {
             let earlier = seen[d.id, default: []]
             let pairsWithModel = earlier.count == 1 && Set([earlier[0].kind, d.kind]) == [.model, .train]
             if let first = earlier.first, !pairsWithModel {
-                diagnostics.error("duplicate id `\(d.id)`: the \(describe(first)) already uses it", at: d.idSpan,
-                                  suggestion: first.kind == .model || d.kind == .model
-                                    ? "only a `train` may share its id with the `model` it trains" : nil)
+                diagnostics.error(
+                    "duplicate id `\(d.id)`: the \(describe(first)) already uses it", at: d.idSpan,
+                    suggestion: first.kind == .model || d.kind == .model
+                        ? "only a `train` may share its id with the `model` it trains" : nil)
             }
             seen[d.id, default: []].append(d)
         }
@@ -82,13 +91,17 @@ struct NotebookChecker {
             guard let label = d.display.label, let span = d.labelSpan else { continue }
             let wanted = d.kind.isFigure ? "fig-" : d.kind.isTable ? "tbl-" : nil
             if let wanted {
-                if !label.hasPrefix(wanted) || label.count == 4 || !label.dropFirst(4).allSatisfy({ $0.isIdentifierContinue || $0 == "-" }) {
+                if !label.hasPrefix(wanted) || label.count == 4
+                    || !label.dropFirst(4).allSatisfy({ $0.isIdentifierContinue || $0 == "-" })
+                {
                     let rest = label.hasPrefix("fig-") || label.hasPrefix("tbl-") ? String(label.dropFirst(4)) : label
-                    diagnostics.error("a `\(d.kind.rawValue)` label must start with `\(wanted)`", at: span,
-                                      suggestion: "e.g. `\(wanted)\(rest.isEmpty ? d.id : rest)`")
+                    diagnostics.error(
+                        "a `\(d.kind.rawValue)` label must start with `\(wanted)`", at: span,
+                        suggestion: "e.g. `\(wanted)\(rest.isEmpty ? d.id : rest)`")
                 }
             } else {
-                diagnostics.error("a `\(d.kind.rawValue)` directive shows no figure or table, so it cannot have a label", at: span)
+                diagnostics.error(
+                    "a `\(d.kind.rawValue)` directive shows no figure or table, so it cannot have a label", at: span)
             }
             if let first = seen[label] {
                 diagnostics.error("duplicate label `\(label)`: the \(describe(first)) already uses it", at: span)
@@ -107,22 +120,27 @@ struct NotebookChecker {
         let article = r.expected.first == .evaluate ? "an" : "a"
         let candidates = drafts.filter { r.expected.contains($0.kind) }.map(\.id)
         if r.implicit {
-            diagnostics.error("`train` directive `\(d.id)` has no `model:` and no model is named `\(d.id)`", at: r.span,
-                              suggestion: candidates.isEmpty ? "add a `model` directive with id `\(d.id)`"
-                                                             : "add `model: \(Spelling.closest(to: r.id, in: candidates) ?? candidates[0])`")
+            diagnostics.error(
+                "`train` directive `\(d.id)` has no `model:` and no model is named `\(d.id)`", at: r.span,
+                suggestion: candidates.isEmpty
+                    ? "add a `model` directive with id `\(d.id)`"
+                    : "add `model: \(Spelling.closest(to: r.id, in: candidates) ?? candidates[0])`")
         } else if let other = named.first(where: { $0.kind != .model }) ?? named.first {
             var hint: String?
             if other.kind == .train || other.kind == .model, r.expected == [.evaluate] {
-                hint = "add an `evaluate` directive with `model: \(other.kind == .train ? r.id : "<train id>")` and name it here"
+                hint =
+                    "add an `evaluate` directive with `model: \(other.kind == .train ? r.id : "<train id>")` and name it here"
             } else if let c = Spelling.closest(to: r.id, in: candidates) {
                 hint = "did you mean `\(c)`?"
             }
-            diagnostics.error("\(r.role) must name \(article) \(wanted) directive, but `\(r.id)` is a `\(other.kind.rawValue)`",
-                              at: r.span, suggestion: hint)
+            diagnostics.error(
+                "\(r.role) must name \(article) \(wanted) directive, but `\(r.id)` is a `\(other.kind.rawValue)`",
+                at: r.span, suggestion: hint)
         } else {
-            diagnostics.error("no \(wanted) directive named `\(r.id)`", at: r.span,
-                              suggestion: Spelling.suggestion(for: r.id, in: candidates)
-                                ?? Spelling.suggestion(for: r.id, in: drafts.map(\.id)))
+            diagnostics.error(
+                "no \(wanted) directive named `\(r.id)`", at: r.span,
+                suggestion: Spelling.suggestion(for: r.id, in: candidates)
+                    ?? Spelling.suggestion(for: r.id, in: drafts.map(\.id)))
         }
         return nil
     }
@@ -133,17 +151,21 @@ struct NotebookChecker {
         let named = drafts.filter { $0.id == path.root }
         if named.isEmpty, diagnostics.brokenIDs.contains(path.root) { return nil }
         guard let owner = named.first(where: { $0.kind != .model }) ?? named.first else {
-            let producers = drafts.filter { [.dataset, .model, .train, .evaluate, .prune, .sweep].contains($0.kind) }.map(\.id)
-            diagnostics.error("no directive named `\(path.root)`", at: path.location, length: path.root.count,
-                              suggestion: Spelling.suggestion(for: path.root, in: producers))
+            let producers = drafts.filter { [.dataset, .model, .train, .evaluate, .prune, .sweep].contains($0.kind) }
+                .map(\.id)
+            diagnostics.error(
+                "no directive named `\(path.root)`", at: path.location, length: path.root.count,
+                suggestion: Spelling.suggestion(for: path.root, in: producers))
             return nil
         }
-        let values = Self.pruningValues(payload: owner.payload, train: trainDecl, model: modelDecl)
+        let values =
+            Self.pruningValues(payload: owner.payload, train: trainDecl, model: modelDecl)
             ?? Self.values(of: owner.kind, payload: owner.payload, train: trainDecl)
         guard !values.isEmpty else {
             if owner.payload != nil || ![.dataset, .model, .train, .evaluate, .prune, .sweep].contains(owner.kind) {
-                diagnostics.error("`\(path.root)` is a `\(owner.kind.rawValue)` directive, which has no values to quote",
-                                  at: path.location, length: path.root.count)
+                diagnostics.error(
+                    "`\(path.root)` is a `\(owner.kind.rawValue)` directive, which has no values to quote",
+                    at: path.location, length: path.root.count)
             }
             return nil
         }
@@ -152,39 +174,50 @@ struct NotebookChecker {
         guard let shape = values[member] else {
             let keys = values.keys.sorted()
             var hint = Spelling.suggestion(for: member, in: keys)
-            if hint == nil, member.hasPrefix("history.val_"), case .train(let t)? = owner.payload, t.validationSplit == 0 {
+            if hint == nil, member.hasPrefix("history.val_"), case .train(let t)? = owner.payload,
+                t.validationSplit == 0
+            {
                 hint = "`\(owner.id)` has no validation data; set `validation_split:` to record `val_` series"
             }
-            diagnostics.error(member.isEmpty ? "`\(path.root)` needs a value name, e.g. `\(path.root).\(keys[0])`"
-                                             : "`\(owner.kind.rawValue)` directive `\(owner.id)` has no value `\(member)`",
-                              at: span.location, length: span.length,
-                              suggestion: hint ?? "it has \(keys.map { "`\($0)`" }.joined(separator: ", "))")
+            diagnostics.error(
+                member.isEmpty
+                    ? "`\(path.root)` needs a value name, e.g. `\(path.root).\(keys[0])`"
+                    : "`\(owner.kind.rawValue)` directive `\(owner.id)` has no value `\(member)`",
+                at: span.location, length: span.length,
+                suggestion: hint ?? "it has \(keys.map { "`\($0)`" }.joined(separator: ", "))")
             return owner.kind
         }
         if shape == .series {
             if wantsSeries { return owner.kind }
             guard !path.accessors.isEmpty else {
-                diagnostics.error("`\(path.dotted)` is a series; pick one value from it", at: span.location, length: span.length,
-                                  suggestion: "add `.last`, `.min`, `.argmin` or `[i]`, e.g. `\(path.dotted).last`")
+                diagnostics.error(
+                    "`\(path.dotted)` is a series; pick one value from it", at: span.location, length: span.length,
+                    suggestion: "add `.last`, `.min`, `.argmin` or `[i]`, e.g. `\(path.dotted).last`")
                 return owner.kind
             }
             if path.accessors.count > 1 {
-                diagnostics.error("only one accessor can pick from a series; `\(path.accessors[1].spelling)` has nothing to pick from",
-                                  at: span.location, length: span.length)
+                diagnostics.error(
+                    "only one accessor can pick from a series; `\(path.accessors[1].spelling)` has nothing to pick from",
+                    at: span.location, length: span.length)
             }
-            if case .index(let i) = path.accessors[0], !owner.hadErrors, let (count, what) = Self.seriesLength(owner.payload),
-               abs(i) > count {
-                diagnostics.error("`\(path.dotted)[\(i)]` is out of range: `\(owner.id)` \(what)",
-                                  at: span.location, length: span.length, suggestion: "positions run from 1 to \(count)")
+            if case .index(let i) = path.accessors[0], !owner.hadErrors,
+                let (count, what) = Self.seriesLength(owner.payload),
+                abs(i) > count
+            {
+                diagnostics.error(
+                    "`\(path.dotted)[\(i)]` is out of range: `\(owner.id)` \(what)",
+                    at: span.location, length: span.length, suggestion: "positions run from 1 to \(count)")
             }
         } else {
             if wantsSeries {
-                diagnostics.error("`\(path.dotted)` is a single value, not a series", at: span.location, length: span.length,
-                                  suggestion: Spelling.closest(to: member, in: values.filter { $0.value == .series }.keys.sorted())
-                                    .map { "did you mean `\(path.root).\($0)`?" })
+                diagnostics.error(
+                    "`\(path.dotted)` is a single value, not a series", at: span.location, length: span.length,
+                    suggestion: Spelling.closest(to: member, in: values.filter { $0.value == .series }.keys.sorted())
+                        .map { "did you mean `\(path.root).\($0)`?" })
             } else if let a = path.accessors.first {
-                diagnostics.error("`\(path.dotted)` is a single value; `\(a.spelling)` needs a series", at: span.location,
-                                  length: span.length, suggestion: "write `\(path.dotted)`")
+                diagnostics.error(
+                    "`\(path.dotted)` is a single value; `\(a.spelling)` needs a series", at: span.location,
+                    length: span.length, suggestion: "write `\(path.dotted)`")
             }
         }
         return owner.kind
@@ -195,7 +228,8 @@ struct NotebookChecker {
     static func seriesLength(_ payload: DirectivePayload?) -> (Int, String)? {
         switch payload {
         case .train(let t)?: return (t.epochs, "trains for \(t.epochs) epoch\(t.epochs == 1 ? "" : "s")")
-        case .prune(let p)?: return (p.sparsity.count, "prunes to \(p.sparsity.count) sparsit\(p.sparsity.count == 1 ? "y" : "ies")")
+        case .prune(let p)?:
+            return (p.sparsity.count, "prunes to \(p.sparsity.count) sparsit\(p.sparsity.count == 1 ? "y" : "ies")")
         case .sweep(let w)?: return (w.values.count, "sweeps \(w.values.count) value\(w.values.count == 1 ? "" : "s")")
         default: return nil
         }

@@ -13,9 +13,12 @@ public struct NotebookParser {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw DiagnosticList([Diagnostic(location: SourceLocation(file: name, line: 1, column: 1),
-                                             message: "cannot read the notebook: \((error as NSError).localizedDescription)",
-                                             sourceLine: "", length: 1, suggestion: nil)])
+            throw DiagnosticList([
+                Diagnostic(
+                    location: SourceLocation(file: name, line: 1, column: 1),
+                    message: "cannot read the notebook: \((error as NSError).localizedDescription)",
+                    sourceLine: "", length: 1, suggestion: nil)
+            ])
         }
         let source = try SourceText.decode(data, file: name)
         return try parse(source, url: url, overrides: overrides)
@@ -35,9 +38,12 @@ public struct NotebookParser {
         // cmark sees the front matter as blank lines so that line numbers stay the same.
         let markdownLines = source.lines.enumerated().map { $0.offset < frontEnd ? "" : $0.element }
         guard let document = MarkdownDocument(markdownLines.joined(separator: "\n")) else {
-            throw DiagnosticList([Diagnostic(location: source.location(line: 1, column: 1),
-                                             message: "cmark-gfm could not parse the notebook", sourceLine: "", length: 1,
-                                             suggestion: nil)])
+            throw DiagnosticList([
+                Diagnostic(
+                    location: source.location(line: 1, column: 1),
+                    message: "cmark-gfm could not parse the notebook", sourceLine: "", length: 1,
+                    suggestion: nil)
+            ])
         }
         var codeLines = Set<Int>()
         var directiveBlocks: [MarkdownDocument.CodeBlock] = []
@@ -48,11 +54,16 @@ public struct NotebookParser {
                     directiveBlocks.append(block)
                     continue
                 }
-                let column = (source.line(block.startLine).firstIndex(where: { $0 != " " && $0 != ">" && $0 != "-" && $0 != "*" })
-                    .map { source.line(block.startLine).distance(from: source.line(block.startLine).startIndex, to: $0) } ?? 0) + 1
-                diagnostics.error("a directive must stand at the top level, not inside a list or quote",
-                                  at: source.location(line: block.startLine, column: column), length: 3,
-                                  suggestion: "move the block out of the list or quote and remove its indentation")
+                let column =
+                    (source.line(block.startLine).firstIndex(where: { $0 != " " && $0 != ">" && $0 != "-" && $0 != "*" }
+                    )
+                    .map {
+                        source.line(block.startLine).distance(from: source.line(block.startLine).startIndex, to: $0)
+                    } ?? 0) + 1
+                diagnostics.error(
+                    "a directive must stand at the top level, not inside a list or quote",
+                    at: source.location(line: block.startLine, column: column), length: 3,
+                    suggestion: "move the block out of the list or quote and remove its indentation")
             }
             if block.startLine <= lastLine { codeLines.formUnion(block.startLine...lastLine) }
         }
@@ -63,8 +74,11 @@ public struct NotebookParser {
         let scanner = ProseScanner(source: source, diagnostics: diagnostics)
         func flushProse(upTo end: Int) {
             // Blank lines around prose are dropped, unless inside a code block.
-            func blank(_ n: Int) -> Bool { !codeLines.contains(n) && source.line(n).trimmingCharacters(in: .whitespaces).isEmpty }
-            var first = proseStart, last = end
+            func blank(_ n: Int) -> Bool {
+                !codeLines.contains(n) && source.line(n).trimmingCharacters(in: .whitespaces).isEmpty
+            }
+            var first = proseStart
+            var last = end
             while first <= last, blank(first) { first += 1 }
             while last >= first, blank(last) { last -= 1 }
             guard first <= last else { return }
@@ -74,7 +88,8 @@ public struct NotebookParser {
             flushProse(upTo: block.startLine - 1)
             let end = min(block.endLine, source.lines.count)
             if let draft = DirectiveReader(source: source, diagnostics: diagnostics, params: front.params)
-                .read(startLine: block.startLine, endLine: end) {
+                .read(startLine: block.startLine, endLine: end)
+            {
                 drafts.append(draft)
                 blocks.append((block.startLine, .directive(drafts.count - 1)))
             }
@@ -82,7 +97,10 @@ public struct NotebookParser {
         }
         flushProse(upTo: source.lines.count)
 
-        let prose = blocks.compactMap { if case .prose(let p) = $0.block { return p }; return nil }
+        let prose = blocks.compactMap {
+            if case .prose(let p) = $0.block { return p }
+            return nil
+        }
         let references = NotebookChecker(drafts: drafts, prose: prose, diagnostics: diagnostics).check()
         if !diagnostics.diagnostics.isEmpty { throw DiagnosticList(diagnostics.diagnostics) }
 
@@ -90,9 +108,11 @@ public struct NotebookParser {
         for (draft, refs) in zip(drafts, references) {
             var ids: [String] = []
             for r in refs where !ids.contains(r.id) { ids.append(r.id) }
-            directives.append(Directive(kind: draft.kind, id: draft.id, display: draft.display, source: draft.source,
-                                        body: draft.body, normalizedBody: draft.normalizedBody, payload: draft.payload!,
-                                        location: draft.header.location, dependencies: ids, references: refs))
+            directives.append(
+                Directive(
+                    kind: draft.kind, id: draft.id, display: draft.display, source: draft.source,
+                    body: draft.body, normalizedBody: draft.normalizedBody, payload: draft.payload!,
+                    location: draft.header.location, dependencies: ids, references: refs))
         }
         let result: [NotebookBlock] = blocks.map {
             switch $0.block {

@@ -1,6 +1,9 @@
 /// A notebook parameter's value, typed from its YAML default in the front matter.
 public enum ParamValue: Equatable, Sendable, CustomStringConvertible {
-    case int(Int), double(Double), bool(Bool), string(String)
+    case int(Int)
+    case double(Double)
+    case bool(Bool)
+    case string(String)
 
     /// The type's name in messages: "an integer", "a number", "a boolean", "a string".
     public var typeName: String {

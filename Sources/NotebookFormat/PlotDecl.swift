@@ -13,9 +13,11 @@ public struct PlotDecl: Equatable, Sendable {
     public var width: Double?
     public var height: Double?
 
-    public init(title: String? = nil, xlabel: String? = nil, ylabel: String? = nil, series: [SeriesDecl],
-                xlim: [Double]? = nil, ylim: [Double]? = nil, xscale: String = "linear", yscale: String = "linear",
-                width: Double? = nil, height: Double? = nil) {
+    public init(
+        title: String? = nil, xlabel: String? = nil, ylabel: String? = nil, series: [SeriesDecl],
+        xlim: [Double]? = nil, ylim: [Double]? = nil, xscale: String = "linear", yscale: String = "linear",
+        width: Double? = nil, height: Double? = nil
+    ) {
         self.title = title
         self.xlabel = xlabel
         self.ylabel = ylabel
@@ -35,5 +37,9 @@ public struct SeriesDecl: Equatable, Sendable {
     public var x: Expression?
     /// Legend text; defaults to the y path as written.
     public var label: String
-    public init(y: Expression, x: Expression? = nil, label: String) { self.y = y; self.x = x; self.label = label }
+    public init(y: Expression, x: Expression? = nil, label: String) {
+        self.y = y
+        self.x = x
+        self.label = label
+    }
 }

@@ -12,12 +12,21 @@ struct ProseScanner {
         var lineOf = [Int](repeating: 0, count: chars.count + 1)
         var columnOf = [Int](repeating: 0, count: chars.count + 1)
         var inBlock = [Bool](repeating: false, count: chars.count + 1)
-        var line = lines.lowerBound, column = 1
+        var line = lines.lowerBound
+        var column = 1
         for (i, c) in chars.enumerated() {
-            lineOf[i] = line; columnOf[i] = column; inBlock[i] = codeLines.contains(line)
-            if c == "\n" { line += 1; column = 1 } else { column += 1 }
+            lineOf[i] = line
+            columnOf[i] = column
+            inBlock[i] = codeLines.contains(line)
+            if c == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
-        lineOf[chars.count] = line; columnOf[chars.count] = column
+        lineOf[chars.count] = line
+        columnOf[chars.count] = column
         func location(_ i: Int) -> SourceLocation { source.location(line: lineOf[i], column: columnOf[i]) }
         // String.Index of each character offset, for ranges.
         let indices = Array(markdown.indices) + [markdown.endIndex]
@@ -27,8 +36,14 @@ struct ProseScanner {
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if inBlock[i] { i += 1; continue }
-            if c == "\\" { i += 2; continue }
+            if inBlock[i] {
+                i += 1
+                continue
+            }
+            if c == "\\" {
+                i += 2
+                continue
+            }
             if c == "`" {
                 var n = 0
                 while i + n < chars.count, chars[i + n] == "`" { n += 1 }
@@ -38,9 +53,15 @@ struct ProseScanner {
                     if chars[j] == "`" {
                         var m = 0
                         while j + m < chars.count, chars[j + m] == "`" { m += 1 }
-                        if m == n { closed = true; j += m; break }
+                        if m == n {
+                            closed = true
+                            j += m
+                            break
+                        }
                         j += m
-                    } else { j += 1 }
+                    } else {
+                        j += 1
+                    }
                 }
                 i = closed ? j : i + n
                 continue
@@ -49,16 +70,20 @@ struct ProseScanner {
                 var j = i + 2
                 while j + 1 < chars.count, !(chars[j] == "}" && chars[j + 1] == "}") { j += 1 }
                 guard j + 1 < chars.count else {
-                    diagnostics.error("unclosed `{{`", at: location(i), length: 2, suggestion: "close it with `}}`, or write `\\{{` for literal braces")
+                    diagnostics.error(
+                        "unclosed `{{`", at: location(i), length: 2,
+                        suggestion: "close it with `}}`, or write `\\{{` for literal braces")
                     i += 2
                     continue
                 }
                 let inner = String(chars[(i + 2)..<j])
                 do {
                     let e = try ExpressionParser.parse(inner) { location(i + 2 + $0) }
-                    expressions.append(InlineExpression(range: indices[i]..<indices[j + 2], expression: e, location: location(i)))
+                    expressions.append(
+                        InlineExpression(range: indices[i]..<indices[j + 2], expression: e, location: location(i)))
                 } catch let f as ExpressionParser.Failure {
-                    diagnostics.error(f.message, at: location(i + 2 + f.offset), length: f.length, suggestion: f.suggestion)
+                    diagnostics.error(
+                        f.message, at: location(i + 2 + f.offset), length: f.length, suggestion: f.suggestion)
                 } catch {}
                 i = j + 2
                 continue
@@ -69,16 +94,19 @@ struct ProseScanner {
                 while j > i + 1, chars[j - 1] == "-" { j -= 1 }
                 let text = String(chars[(i + 1)..<j])
                 let lower = text.prefix(4).lowercased() + text.dropFirst(4)
-                if (lower.hasPrefix("fig-") || lower.hasPrefix("tbl-")), text.count > 4 {
-                    references.append(CrossReference(label: lower, range: indices[i]..<indices[j], location: location(i),
-                                                     capitalized: text.first!.isUppercase))
+                if lower.hasPrefix("fig-") || lower.hasPrefix("tbl-"), text.count > 4 {
+                    references.append(
+                        CrossReference(
+                            label: lower, range: indices[i]..<indices[j], location: location(i),
+                            capitalized: text.first!.isUppercase))
                 }
                 i = max(j, i + 1)
                 continue
             }
             i += 1
         }
-        return Prose(markdown: markdown, location: source.location(line: lines.lowerBound, column: 1),
-                     expressions: expressions, references: references)
+        return Prose(
+            markdown: markdown, location: source.location(line: lines.lowerBound, column: 1),
+            expressions: expressions, references: references)
     }
 }

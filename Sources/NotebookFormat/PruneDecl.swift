@@ -39,8 +39,10 @@ public struct FineTuneDecl: Equatable, Sendable {
     public var ramp: Double = 0.5
     public var frequency: Int = 100
 
-    public init(epochs: Int = 1, learningRate: Double? = nil, batchSize: Int? = nil, schedule: String = "one_shot",
-                initialSparsity: Double = 0, ramp: Double = 0.5, frequency: Int = 100) {
+    public init(
+        epochs: Int = 1, learningRate: Double? = nil, batchSize: Int? = nil, schedule: String = "one_shot",
+        initialSparsity: Double = 0, ramp: Double = 0.5, frequency: Int = 100
+    ) {
         self.epochs = epochs
         self.learningRate = learningRate
         self.batchSize = batchSize

@@ -5,7 +5,12 @@
 struct PythonCallParser {
     /// A literal argument value.
     indirect enum Literal: Equatable {
-        case int(Int), float(Double), string(String), bool(Bool), none, tuple([Literal])
+        case int(Int)
+        case float(Double)
+        case string(String)
+        case bool(Bool)
+        case none
+        case tuple([Literal])
 
         /// As Python would print it: `(3, 3)`, `"relu"`, `True`.
         var python: String {
@@ -15,7 +20,8 @@ struct PythonCallParser {
             case .string(let s): return "\"\(s)\""
             case .bool(let b): return b ? "True" : "False"
             case .none: return "None"
-            case .tuple(let items): return items.count == 1 ? "(\(items[0].python),)" : "(\(items.map(\.python).joined(separator: ", ")))"
+            case .tuple(let items):
+                return items.count == 1 ? "(\(items[0].python),)" : "(\(items.map(\.python).joined(separator: ", ")))"
             }
         }
     }
@@ -37,7 +43,13 @@ struct PythonCallParser {
     }
 
     struct Token {
-        enum Kind: Equatable { case name(String), number(String), string(String), punct(Character), end }
+        enum Kind: Equatable {
+            case name(String)
+            case number(String)
+            case string(String)
+            case punct(Character)
+            case end
+        }
         var kind: Kind
         var line: Int
         var column: Int
@@ -95,15 +107,20 @@ struct PythonCallParser {
         }
         let nameToken = parts.last!
         guard case .name(let name) = nameToken.kind else { return nil }
-        let prefix = parts.dropLast().compactMap { t -> String? in if case .name(let n) = t.kind { return n }; return nil }
-            .joined(separator: ".")
+        let prefix = parts.dropLast().compactMap { t -> String? in
+            if case .name(let n) = t.kind { return n }
+            return nil
+        }
+        .joined(separator: ".")
         if !prefix.isEmpty, !Self.prefixes.contains(prefix) {
-            diagnostics.error("unexpected prefix `\(prefix).`", at: span(first),
-                              suggestion: "write the layer alone (`\(name)(...)`) or as `layers.\(name)(...)`")
+            diagnostics.error(
+                "unexpected prefix `\(prefix).`", at: span(first),
+                suggestion: "write the layer alone (`\(name)(...)`) or as `layers.\(name)(...)`")
         }
         guard tokens[pos].kind == .punct("(") else {
-            diagnostics.error("expected `(` after `\(name)`", at: span(tokens[pos].kind == .end ? nameToken : tokens[pos]),
-                              suggestion: "a layer is a constructor call, e.g. `\(name)()`")
+            diagnostics.error(
+                "expected `(` after `\(name)`", at: span(tokens[pos].kind == .end ? nameToken : tokens[pos]),
+                suggestion: "a layer is a constructor call, e.g. `\(name)()`")
             return nil
         }
         pos += 1
@@ -112,7 +129,11 @@ struct PythonCallParser {
         while tokens[pos].kind != .punct(")") {
             let t = tokens[pos]
             let startsNextLayer: Bool
-            if case .name = t.kind, t.line > nameToken.line, tokens[pos + 1].kind == .punct("(") { startsNextLayer = true } else { startsNextLayer = false }
+            if case .name = t.kind, t.line > nameToken.line, tokens[pos + 1].kind == .punct("(") {
+                startsNextLayer = true
+            } else {
+                startsNextLayer = false
+            }
             if t.kind == .end || startsNextLayer {
                 diagnostics.error("`(` of `\(name)` is never closed", at: span(nameToken), suggestion: "add `)`")
                 return nil
@@ -129,22 +150,29 @@ struct PythonCallParser {
             let start = tokens[pos]
             guard let value = parseLiteral() else { return nil }
             let end = tokens[pos - 1]
-            let valueSpan = start.line == end.line
+            let valueSpan =
+                start.line == end.line
                 ? body.span(line: start.line, column: start.column, length: end.column + end.length - start.column)
                 : span(start)
             arguments.append(Argument(value: value, span: valueSpan, keyword: keyword))
-            if tokens[pos].kind == .punct(",") { pos += 1; continue }
+            if tokens[pos].kind == .punct(",") {
+                pos += 1
+                continue
+            }
             guard tokens[pos].kind == .punct(")") else {
                 let bad = tokens[pos]
-                diagnostics.error(bad.kind == .end ? "`(` of `\(name)` is never closed" : "expected `,` or `)`, found `\(describe(bad))`",
-                                  at: span(bad.kind == .end ? nameToken : bad))
+                diagnostics.error(
+                    bad.kind == .end
+                        ? "`(` of `\(name)` is never closed" : "expected `,` or `)`, found `\(describe(bad))`",
+                    at: span(bad.kind == .end ? nameToken : bad))
                 return nil
             }
         }
         let close = tokens[pos]
         pos += 1
-        return Call(name: name, nameSpan: span(nameToken), arguments: arguments,
-                    text: text(from: nameToken, to: close))
+        return Call(
+            name: name, nameSpan: span(nameToken), arguments: arguments,
+            text: text(from: nameToken, to: close))
     }
 
     private mutating func parseLiteral() -> Literal? {
@@ -168,7 +196,8 @@ struct PythonCallParser {
             case "False": return .bool(false)
             case "None": return Literal.none
             case "true", "false":
-                diagnostics.error("`\(n)` is not Python", at: span(t), suggestion: "write `\(n == "true" ? "True" : "False")`")
+                diagnostics.error(
+                    "`\(n)` is not Python", at: span(t), suggestion: "write `\(n == "true" ? "True" : "False")`")
                 return nil
             default:
                 diagnostics.error("`\(n)` is not a value", at: span(t), suggestion: "strings need quotes: `\"\(n)\"`")
@@ -181,9 +210,13 @@ struct PythonCallParser {
             while tokens[pos].kind != .punct(closer) {
                 guard let item = parseLiteral() else { return nil }
                 items.append(item)
-                if tokens[pos].kind == .punct(",") { pos += 1; continue }
+                if tokens[pos].kind == .punct(",") {
+                    pos += 1
+                    continue
+                }
                 guard tokens[pos].kind == .punct(closer) else {
-                    diagnostics.error("expected `,` or `\(closer)`", at: span(tokens[pos].kind == .end ? t : tokens[pos]))
+                    diagnostics.error(
+                        "expected `,` or `\(closer)`", at: span(tokens[pos].kind == .end ? t : tokens[pos]))
                     return nil
                 }
             }
@@ -234,7 +267,11 @@ struct PythonCallParser {
     private static func withoutComment(_ chars: [Character]) -> String {
         var quote: Character?
         for (i, c) in chars.enumerated() {
-            if let q = quote { if c == q { quote = nil } } else if c == "\"" || c == "'" { quote = c } else if c == "#" {
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c == "#" {
                 return String(chars[..<i])
             }
         }
@@ -250,17 +287,28 @@ struct PythonCallParser {
             var i = 0
             while i < chars.count {
                 let c = chars[i]
-                if c == " " || c == "\t" { i += 1; continue }
+                if c == " " || c == "\t" {
+                    i += 1
+                    continue
+                }
                 if c == "#" { break }
                 let start = i
                 if c.isIdentifierStart {
                     while i < chars.count, chars[i].isIdentifierContinue { i += 1 }
-                    tokens.append(Token(kind: .name(String(chars[start..<i])), line: lineNo, column: start + 1, length: i - start))
-                } else if c.isASCII, c.isNumber || (c == "." && i + 1 < chars.count && chars[i + 1].isASCII && chars[i + 1].isNumber) {
+                    tokens.append(
+                        Token(kind: .name(String(chars[start..<i])), line: lineNo, column: start + 1, length: i - start)
+                    )
+                } else if c.isASCII,
+                    c.isNumber || (c == "." && i + 1 < chars.count && chars[i + 1].isASCII && chars[i + 1].isNumber)
+                {
                     while i < chars.count, chars[i].isASCII,
-                          chars[i].isNumber || chars[i] == "." || chars[i] == "_" || chars[i] == "e" || chars[i] == "E"
-                            || ((chars[i] == "-" || chars[i] == "+") && (chars[i - 1] == "e" || chars[i - 1] == "E")) { i += 1 }
-                    tokens.append(Token(kind: .number(String(chars[start..<i])), line: lineNo, column: start + 1, length: i - start))
+                        chars[i].isNumber || chars[i] == "." || chars[i] == "_" || chars[i] == "e" || chars[i] == "E"
+                            || ((chars[i] == "-" || chars[i] == "+") && (chars[i - 1] == "e" || chars[i - 1] == "E"))
+                    { i += 1 }
+                    tokens.append(
+                        Token(
+                            kind: .number(String(chars[start..<i])), line: lineNo, column: start + 1, length: i - start)
+                    )
                 } else if c == "\"" || c == "'" {
                     i += 1
                     var value = ""
@@ -270,8 +318,10 @@ struct PythonCallParser {
                         i += 1
                     }
                     guard i < chars.count else {
-                        diagnostics.error("unterminated string", at: body.span(line: lineNo, column: start + 1, length: chars.count - start),
-                                          suggestion: "close it with `\(c)`")
+                        diagnostics.error(
+                            "unterminated string",
+                            at: body.span(line: lineNo, column: start + 1, length: chars.count - start),
+                            suggestion: "close it with `\(c)`")
                         ok = false
                         break
                     }
@@ -281,7 +331,8 @@ struct PythonCallParser {
                     i += 1
                     tokens.append(Token(kind: .punct(c), line: lineNo, column: start + 1, length: 1))
                 } else {
-                    diagnostics.error("unexpected `\(c)` in a layer list", at: body.span(line: lineNo, column: start + 1, length: 1))
+                    diagnostics.error(
+                        "unexpected `\(c)` in a layer list", at: body.span(line: lineNo, column: start + 1, length: 1))
                     ok = false
                     i += 1
                 }

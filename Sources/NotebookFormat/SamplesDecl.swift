@@ -7,6 +7,9 @@ public struct SamplesDecl: Equatable, Sendable {
     public var count: Int = 16
     public var columns: Int = 8
     public init(data: String, split: String = "test", count: Int = 16, columns: Int = 8) {
-        self.data = data; self.split = split; self.count = count; self.columns = columns
+        self.data = data
+        self.split = split
+        self.count = count
+        self.columns = columns
     }
 }

@@ -28,20 +28,24 @@ struct SourceText {
     static func decode(_ data: Data, file: String) throws -> SourceText {
         if let nul = data.firstIndex(of: 0) {
             let (line, column) = position(of: nul - data.startIndex, in: data)
-            throw DiagnosticList([Diagnostic(
-                location: SourceLocation(file: file, line: line, column: column),
-                message: "this is a binary file (it contains a NUL byte), not a Markdown notebook",
-                sourceLine: "", length: 1, suggestion: nil)])
+            throw DiagnosticList([
+                Diagnostic(
+                    location: SourceLocation(file: file, line: line, column: column),
+                    message: "this is a binary file (it contains a NUL byte), not a Markdown notebook",
+                    sourceLine: "", length: 1, suggestion: nil)
+            ])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             let offset = firstInvalidUTF8Offset(data) ?? 0
             let (line, column) = position(of: offset, in: data)
             let byte = data[data.startIndex + offset]
-            throw DiagnosticList([Diagnostic(
-                location: SourceLocation(file: file, line: line, column: column),
-                message: "the file is not valid UTF-8 (byte 0x\(String(format: "%02X", byte)) at offset \(offset))",
-                sourceLine: "", length: 1,
-                suggestion: "save the notebook as UTF-8 text")])
+            throw DiagnosticList([
+                Diagnostic(
+                    location: SourceLocation(file: file, line: line, column: column),
+                    message: "the file is not valid UTF-8 (byte 0x\(String(format: "%02X", byte)) at offset \(offset))",
+                    sourceLine: "", length: 1,
+                    suggestion: "save the notebook as UTF-8 text")
+            ])
         }
         return SourceText(file: file, text: text)
     }
@@ -51,7 +55,10 @@ struct SourceText {
         let prefix = data.prefix(offset)
         var line = 1
         var lineStart = prefix.startIndex
-        for i in prefix.indices where prefix[i] == 0x0A { line += 1; lineStart = i + 1 }
+        for i in prefix.indices where prefix[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
         let lineBytes = prefix[lineStart...]
         let column = String(decoding: lineBytes, as: UTF8.self).count + 1
         return (line, column)

@@ -2,7 +2,10 @@
 public struct TableDecl: Equatable, Sendable {
     public var columns: [String]
     public var rows: [[TableCell]]
-    public init(columns: [String], rows: [[TableCell]]) { self.columns = columns; self.rows = rows }
+    public init(columns: [String], rows: [[TableCell]]) {
+        self.columns = columns
+        self.rows = rows
+    }
 }
 
 /// A table cell: literal text, or exactly one `{{ expr }}` (the whole cell).

@@ -15,8 +15,10 @@ public struct TrainDecl: Equatable, Sendable {
     public var validationSplit: Double = 0
     public var shuffle: Bool = true
 
-    public init(model: String, data: String, optimizer: OptimizerDecl, loss: String, metrics: [String],
-                epochs: Int, batchSize: Int = 32, validationSplit: Double = 0, shuffle: Bool = true) {
+    public init(
+        model: String, data: String, optimizer: OptimizerDecl, loss: String, metrics: [String],
+        epochs: Int, batchSize: Int = 32, validationSplit: Double = 0, shuffle: Bool = true
+    ) {
         self.model = model
         self.data = data
         self.optimizer = optimizer
@@ -48,8 +50,10 @@ public struct OptimizerDecl: Equatable, Sendable {
     public var epsilon: Double?
     public var rho: Double?
 
-    public init(name: String, learningRate: Double? = nil, momentum: Double? = nil, nesterov: Bool? = nil,
-                beta1: Double? = nil, beta2: Double? = nil, epsilon: Double? = nil, rho: Double? = nil) {
+    public init(
+        name: String, learningRate: Double? = nil, momentum: Double? = nil, nesterov: Bool? = nil,
+        beta1: Double? = nil, beta2: Double? = nil, epsilon: Double? = nil, rho: Double? = nil
+    ) {
         self.name = name
         self.learningRate = learningRate
         self.momentum = momentum

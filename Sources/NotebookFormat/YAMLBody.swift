@@ -31,21 +31,26 @@ final class YAMLBody {
     private func report(_ error: YamlError) {
         switch error {
         case .scanner(let context, let problem, var mark, _), .parser(let context, let problem, var mark, _),
-             .composer(let context, let problem, var mark, _):
+            .composer(let context, let problem, var mark, _):
             // Past the end of the body, point at what was left open instead.
-            if let context, mark.line > body.lines.count || (mark.line == body.lines.count && body.lines[mark.line - 1].text.isEmpty) {
+            if let context,
+                mark.line > body.lines.count
+                    || (mark.line == body.lines.count && body.lines[mark.line - 1].text.isEmpty)
+            {
                 mark = context.mark
             }
             let column = body.characterColumn(line: mark.line, scalarColumn: mark.column)
             let detail = context.map { " (\($0.text))" } ?? ""
-            diagnostics.error("invalid YAML: \(problem)\(detail)", at: body.span(line: mark.line, column: column, length: 1),
-                              suggestion: problem.contains("tab") ? "indent with spaces" : nil)
+            diagnostics.error(
+                "invalid YAML: \(problem)\(detail)", at: body.span(line: mark.line, column: column, length: 1),
+                suggestion: problem.contains("tab") ? "indent with spaces" : nil)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let mark = context.mark
             let column = body.characterColumn(line: mark.line, scalarColumn: mark.column)
             let key = duplicates.first ?? ""
-            diagnostics.error("duplicate key `\(key)` in \(self.context)",
-                              at: body.span(line: mark.line, column: column, length: key.count))
+            diagnostics.error(
+                "duplicate key `\(key)` in \(self.context)",
+                at: body.span(line: mark.line, column: column, length: key.count))
         default:
             diagnostics.error("invalid YAML in \(context): \(error)", at: header)
         }
@@ -87,9 +92,10 @@ final class YAMLBody {
     /// Reports keys not in `allowed`, with a spelling suggestion.
     func checkKeys(_ pairs: [(key: String, keySpan: Span, value: Node)], allowed: [String], in what: String) {
         for p in pairs where !allowed.contains(p.key) {
-            diagnostics.error("unknown key `\(p.key)` in \(what)", at: p.keySpan,
-                              suggestion: Spelling.suggestion(for: p.key, in: allowed)
-                                ?? "keys are \(allowed.map { "`\($0)`" }.joined(separator: ", "))")
+            diagnostics.error(
+                "unknown key `\(p.key)` in \(what)", at: p.keySpan,
+                suggestion: Spelling.suggestion(for: p.key, in: allowed)
+                    ?? "keys are \(allowed.map { "`\($0)`" }.joined(separator: ", "))")
         }
     }
 
@@ -111,7 +117,8 @@ final class YAMLBody {
 
     func string(_ node: Node, _ name: String) -> String? {
         guard case .scalar(let s) = node else {
-            diagnostics.error("`\(name)` must be text, not \(text(node) == "{...}" ? "a mapping" : "a list")", at: span(node))
+            diagnostics.error(
+                "`\(name)` must be text, not \(text(node) == "{...}" ? "a mapping" : "a list")", at: span(node))
             return nil
         }
         return s.string
@@ -130,7 +137,9 @@ final class YAMLBody {
     }
 
     /// A number; `valid` checks the range, described by `range` (e.g. ">= 0 and < 1").
-    func double(_ node: Node, _ name: String, range: String? = nil, _ valid: (Double) -> Bool = { _ in true }) -> Double? {
+    func double(_ node: Node, _ name: String, range: String? = nil, _ valid: (Double) -> Bool = { _ in true })
+        -> Double?
+    {
         guard let t = plain(node), let v = YAMLBody.number(t), v.isFinite else {
             diagnostics.error("`\(name)` must be a number, got `\(text(node))`", at: span(node))
             return nil
@@ -157,9 +166,10 @@ final class YAMLBody {
         guard let raw = string(node, name) else { return nil }
         let v = caseInsensitive ? raw.lowercased() : raw
         guard choices.contains(v) else {
-            diagnostics.error("unknown \(name) `\(raw)`", at: span(node),
-                              suggestion: Spelling.suggestion(for: v, in: choices)
-                                ?? "nbrun knows \(choices.map { "`\($0)`" }.joined(separator: ", "))")
+            diagnostics.error(
+                "unknown \(name) `\(raw)`", at: span(node),
+                suggestion: Spelling.suggestion(for: v, in: choices)
+                    ?? "nbrun knows \(choices.map { "`\($0)`" }.joined(separator: ", "))")
             return nil
         }
         return v

@@ -1,5 +1,5 @@
-import AtomicFiles
 import Article
+import AtomicFiles
 import Engine
 import Foundation
 import NotebookFormat
@@ -20,12 +20,15 @@ public struct NotebookRun {
     public func run() throws {
         let progress = ProgressReporter(quiet: options.quiet)
         let (execution, bytes, stepCount) = try execute(progress: progress, extraSteps: 2)
-        var document = try assemble(execution, step: StepName(index: stepCount - 1, total: stepCount, name: "write article"))
+        var document = try assemble(
+            execution, step: StepName(index: stepCount - 1, total: stepCount, name: "write article"))
         let lock = LockFile(execution: execution, notebookBytes: bytes)
         let verification = "not verified yet: run `nbrun check \(options.notebook.lastPathComponent)`"
         document.provenance = Provenance(execution: execution, verification: verification).items
-        try write(document, execution: execution, step: StepName(index: stepCount - 1, total: stepCount, name: "write article"),
-                  progress: progress)
+        try write(
+            document, execution: execution,
+            step: StepName(index: stepCount - 1, total: stepCount, name: "write article"),
+            progress: progress)
         let lockURL = LockFile.url(for: execution.notebook.file)
         progress.step(StepName(index: stepCount, total: stepCount, name: "write lock \(lockURL.lastPathComponent)"))
         do {
@@ -39,22 +42,28 @@ public struct NotebookRun {
     public func check(tolerance: Double) throws {
         let lockURL = LockFile.url(for: options.notebook)
         guard FileManager.default.fileExists(atPath: lockURL.path) else {
-            throw RunnerFailure(message: "no lock file \(lockURL.path): run `nbrun \(options.notebook.path)` first to write one")
+            throw RunnerFailure(
+                message: "no lock file \(lockURL.path): run `nbrun \(options.notebook.path)` first to write one")
         }
         let recorded: LockFile
         do {
             recorded = try LockFile.read(from: lockURL)
         } catch {
-            throw RunnerFailure(message: "\(lockURL.path): not a valid nbrun lock file (\(error)); run `nbrun \(options.notebook.path)` to write a new one")
+            throw RunnerFailure(
+                message:
+                    "\(lockURL.path): not a valid nbrun lock file (\(error)); run `nbrun \(options.notebook.path)` to write a new one"
+            )
         }
         let progress = ProgressReporter(quiet: options.quiet)
         var uncached = options
         uncached.useCache = false
-        let (execution, bytes, stepCount) = try NotebookRun(options: uncached).execute(progress: progress, extraSteps: 2)
+        let (execution, bytes, stepCount) = try NotebookRun(options: uncached).execute(
+            progress: progress, extraSteps: 2)
         let articleStep = StepName(index: stepCount, total: stepCount, name: "write article")
         var document = try assemble(execution, step: articleStep)
         let fresh = LockFile(execution: execution, notebookBytes: bytes)
-        progress.step(StepName(index: stepCount - 1, total: stepCount, name: "compare with \(lockURL.lastPathComponent)"))
+        progress.step(
+            StepName(index: stepCount - 1, total: stepCount, name: "compare with \(lockURL.lastPathComponent)"))
         let comparison = LockComparison(recorded: recorded, fresh: fresh, tolerance: tolerance)
         let report = CheckReport(comparison: comparison)
         FileHandle.standardOutput.write(Data(report.text.utf8))
@@ -68,13 +77,17 @@ public struct NotebookRun {
     /// Parses, checks and runs every directive; returns the results, the notebook's bytes and the step count.
     func execute(progress: ProgressReporter, extraSteps: Int) throws -> (Execution, Data, Int) {
         guard FileManager.default.fileExists(atPath: options.notebook.path) else {
-            throw RunnerFailure(message: "\(options.notebook.path): no such notebook; check the path (nbrun NOTEBOOK.md)")
+            throw RunnerFailure(
+                message: "\(options.notebook.path): no such notebook; check the path (nbrun NOTEBOOK.md)")
         }
         let bytes: Data
         do {
             bytes = try Data(contentsOf: options.notebook)
         } catch {
-            throw RunnerFailure(message: "\(options.notebook.path): cannot read the notebook (\(error.localizedDescription)); check the path")
+            throw RunnerFailure(
+                message:
+                    "\(options.notebook.path): cannot read the notebook (\(error.localizedDescription)); check the path"
+            )
         }
         let notebook: Notebook
         do {
@@ -99,8 +112,10 @@ public struct NotebookRun {
                 failure.step = failure.step ?? step.description
                 throw failure
             } catch {
-                throw RunnerFailure(step: step.description, message: "\(directive.location.file):\(directive.location.line):"
-                    + "\(directive.location.column): error: \(error)")
+                throw RunnerFailure(
+                    step: step.description,
+                    message: "\(directive.location.file):\(directive.location.line):"
+                        + "\(directive.location.column): error: \(error)")
             }
         }
         return (execution, bytes, total)
@@ -117,10 +132,14 @@ public struct NotebookRun {
         }
     }
 
-    private func write(_ document: ArticleDocument, execution: Execution, step: StepName, progress: ProgressReporter) throws {
+    private func write(_ document: ArticleDocument, execution: Execution, step: StepName, progress: ProgressReporter)
+        throws
+    {
         let name = options.notebook.deletingPathExtension().lastPathComponent
         let folder = options.outputDirectory.appendingPathComponent(name)
-        progress.step(step, detail: options.selfContained ? "\(folder.path)/index.html, self-contained" : "\(folder.path)/index.html")
+        progress.step(
+            step,
+            detail: options.selfContained ? "\(folder.path)/index.html, self-contained" : "\(folder.path)/index.html")
         do {
             let template = execution.notebook.frontMatter.template.map {
                 URL(fileURLWithPath: $0, relativeTo: execution.baseDirectory).standardizedFileURL

@@ -12,10 +12,12 @@ public struct RunOptions: Sendable {
     /// Where results are cached: `NBRUN_CACHE`, else `$XDG_CACHE_HOME/nbrun/results`, else `~/.cache/nbrun/results`.
     public var cacheDirectory: URL
 
-    public init(notebook: URL, outputDirectory: URL, overrides: [String: String] = [:], useCache: Bool = true,
-                quiet: Bool = false, selfContained: Bool = false, threads: Int? = nil,
-                cacheDirectory: URL? = nil,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        notebook: URL, outputDirectory: URL, overrides: [String: String] = [:], useCache: Bool = true,
+        quiet: Bool = false, selfContained: Bool = false, threads: Int? = nil,
+        cacheDirectory: URL? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.notebook = notebook
         self.outputDirectory = outputDirectory
         self.overrides = overrides

@@ -10,8 +10,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Folder that receives <notebook name>/index.html.")
     var output: String = "output"
 
-    @Option(name: .customLong("set"), parsing: .singleValue,
-            help: ArgumentHelp("Override a front-matter param, e.g. --set epochs=5.", valueName: "name=value"))
+    @Option(
+        name: .customLong("set"), parsing: .singleValue,
+        help: ArgumentHelp("Override a front-matter param, e.g. --set epochs=5.", valueName: "name=value"))
     var overrides: [String] = []
 
     @Option(name: .long, help: "Worker threads for training (results are identical for any count).")

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Article
 
 /// Renders the sample Japanese document and checks the page structurally.
@@ -106,8 +107,10 @@ final class ArticlePageTests: XCTestCase {
             blocks: [
                 .markdown("Raw <script>alert(2)</script> and <b>bold</b>. [x](javascript:alert(3))"),
                 .table(ResultTable(columns: ["<th>"], rows: [["a & b"]])),
-                .figure(Figure(caption: "<img src=x onerror=alert(4)>", fileName: "a b.png",
-                               png: TinyPNG.make(width: 2, height: 2), alt: "\"quoted\"", pixelWidth: 2, pixelHeight: 2)),
+                .figure(
+                    Figure(
+                        caption: "<img src=x onerror=alert(4)>", fileName: "a b.png",
+                        png: TinyPNG.make(width: 2, height: 2), alt: "\"quoted\"", pixelWidth: 2, pixelHeight: 2)),
             ])
         let html = try ArticleWriter().render(document)
         XCTAssertFalse(html.contains("<script"))
@@ -130,8 +133,9 @@ final class ArticlePageTests: XCTestCase {
     }
 
     func testModelSummaryMatchesKerasTotals() throws {
-        let summary = ModelSummary(modelName: "m", rows: SampleDocuments.summaryRows, totalParameters: 693_962,
-                                   trainableParameters: 693_642)
+        let summary = ModelSummary(
+            modelName: "m", rows: SampleDocuments.summaryRows, totalParameters: 693_962,
+            trainableParameters: 693_642)
         let html = try ArticleWriter().render(ArticleDocument(title: "T", blocks: [.modelSummary(summary)]))
         XCTAssertTrue(html.contains(##"Model: "m""##) || html.contains("Model: &quot;m&quot;"))
         XCTAssertTrue(html.contains("693,962 (2.65 MB)"))
@@ -145,15 +149,26 @@ final class ArticlePageTests: XCTestCase {
         let png = TinyPNG.make(width: 2, height: 2)
         let figure = Figure(label: "fig-a", fileName: "a.png", png: png, alt: "", pixelWidth: 2, pixelHeight: 2)
         let cases: [([ArticleBlock], String)] = [
-            ([.figure(figure), .figure(figure)], "two figures are both named 'a.png': figure file names must be unique"),
-            ([.figure(figure), .table(ResultTable(label: "fig-a", columns: ["x"], rows: []))],
-             "duplicate label 'fig-a': each figure and table label must be unique"),
-            ([.figure(Figure(fileName: "../a.png", png: png, alt: "", pixelWidth: 2, pixelHeight: 2))],
-             "figure file name '../a.png' must be a plain file name such as 'accuracy.png' (no folders, not hidden)"),
-            ([.table(ResultTable(columns: ["x"], rows: [["1", "2"]]))],
-             "table table-1: row 1 has 2 cells but the table has 1 columns"),
-            ([.figure(Figure(label: "fig a", fileName: "b.png", png: png, alt: "", pixelWidth: 2, pixelHeight: 2))],
-             "label 'fig a' is not usable as an id: use letters, digits, '-', '_' (e.g. fig-accuracy)"),
+            (
+                [.figure(figure), .figure(figure)],
+                "two figures are both named 'a.png': figure file names must be unique"
+            ),
+            (
+                [.figure(figure), .table(ResultTable(label: "fig-a", columns: ["x"], rows: []))],
+                "duplicate label 'fig-a': each figure and table label must be unique"
+            ),
+            (
+                [.figure(Figure(fileName: "../a.png", png: png, alt: "", pixelWidth: 2, pixelHeight: 2))],
+                "figure file name '../a.png' must be a plain file name such as 'accuracy.png' (no folders, not hidden)"
+            ),
+            (
+                [.table(ResultTable(columns: ["x"], rows: [["1", "2"]]))],
+                "table table-1: row 1 has 2 cells but the table has 1 columns"
+            ),
+            (
+                [.figure(Figure(label: "fig a", fileName: "b.png", png: png, alt: "", pixelWidth: 2, pixelHeight: 2))],
+                "label 'fig a' is not usable as an id: use letters, digits, '-', '_' (e.g. fig-accuracy)"
+            ),
         ]
         for (blocks, message) in cases {
             XCTAssertThrowsError(try ArticleWriter().render(ArticleDocument(title: "T", blocks: blocks))) { error in

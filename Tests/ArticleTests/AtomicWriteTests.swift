@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Article
 
 final class AtomicWriteTests: XCTestCase {
@@ -27,7 +28,9 @@ final class AtomicWriteTests: XCTestCase {
         XCTAssertEqual(try files(output), ["figures", "figures/accuracy.png", "figures/loss.png", "index.html"])
 
         // Second run without the loss figure: the old PNG must not survive.
-        document.blocks.removeAll { if case .figure(let f) = $0 { return f.fileName == "loss.png" } else { return false } }
+        document.blocks.removeAll {
+            if case .figure(let f) = $0 { return f.fileName == "loss.png" } else { return false }
+        }
         try writer.write(document, to: output)
         XCTAssertEqual(try files(output), ["figures", "figures/accuracy.png", "index.html"])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent.path), ["out"])
@@ -57,7 +60,9 @@ final class AtomicWriteTests: XCTestCase {
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: output.appendingPathComponent("notes.txt"))
         XCTAssertThrowsError(try ArticleWriter().write(SampleDocuments.japanese(), to: output)) { error in
-            XCTAssertEqual((error as? ArticleError)?.message, """
+            XCTAssertEqual(
+                (error as? ArticleError)?.message,
+                """
                 refusing to replace \(output.path): it holds files the article writer did not make \
                 (notes.txt); choose an empty or new output folder
                 """)
@@ -85,10 +90,11 @@ final class AtomicWriteTests: XCTestCase {
     func testFailureWhileFillingRemovesTheStagingFolder() throws {
         let output = parent.appendingPathComponent("out")
         struct Boom: Error {}
-        XCTAssertThrowsError(try OutputFolder.replace(output) { staging in
-            try Data("half".utf8).write(to: staging.appendingPathComponent("index.html"))
-            throw Boom()
-        })
+        XCTAssertThrowsError(
+            try OutputFolder.replace(output) { staging in
+                try Data("half".utf8).write(to: staging.appendingPathComponent("index.html"))
+                throw Boom()
+            })
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent.path), [])
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Article
 
 final class CrossReferenceScannerTests: XCTestCase {
@@ -45,8 +46,9 @@ final class CrossReferenceScannerTests: XCTestCase {
     }
 
     func testReferencesInsideCodeAndLinksAreUntouched() throws {
-        var figure = Figure(label: "fig-acc", fileName: "a.png", png: TinyPNG.make(width: 2, height: 2), alt: "a",
-                            pixelWidth: 2, pixelHeight: 2)
+        var figure = Figure(
+            label: "fig-acc", fileName: "a.png", png: TinyPNG.make(width: 2, height: 2), alt: "a",
+            pixelWidth: 2, pixelHeight: 2)
         figure.caption = "caption"
         let markdown = """
             Inline `@fig-acc`, a [link about @fig-acc](https://example.com), mail me@fig-acc.org,
@@ -56,7 +58,8 @@ final class CrossReferenceScannerTests: XCTestCase {
             @fig-acc in a code block
             ```
             """
-        let html = try ArticleWriter().render(ArticleDocument(title: "T", blocks: [.markdown(markdown), .figure(figure)]))
+        let html = try ArticleWriter().render(
+            ArticleDocument(title: "T", blocks: [.markdown(markdown), .figure(figure)]))
         XCTAssertTrue(html.contains("<code>@fig-acc</code>"))
         XCTAssertTrue(html.contains(#"<a href="https://example.com">link about @fig-acc</a>"#))
         XCTAssertTrue(html.contains("me@fig-acc.org"))

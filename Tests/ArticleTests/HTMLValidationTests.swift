@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Article
 
 /// Runs external checkers on a written page; each test skips when its tool is missing.
@@ -9,7 +10,11 @@ final class HTMLValidationTests: XCTestCase {
 
     private func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String)? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        guard let executable = paths.map({ "\($0)/\(tool)" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+        guard
+            let executable = paths.map({ "\($0)/\(tool)" }).first(where: {
+                FileManager.default.isExecutableFile(atPath: $0)
+            })
+        else {
             return nil
         }
         let process = Process()
@@ -25,7 +30,8 @@ final class HTMLValidationTests: XCTestCase {
     }
 
     private func writeSample(selfContained: Bool) throws -> URL {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("article-validate-\(UUID().uuidString)")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "article-validate-\(UUID().uuidString)")
         addTeardownBlock { try? FileManager.default.removeItem(at: output) }
         try ArticleWriter().write(SampleDocuments.japanese(), to: output, selfContained: selfContained)
         return output.appendingPathComponent("index.html")
@@ -62,7 +68,9 @@ final class HTMLValidationTests: XCTestCase {
         guard let result = try run("xmllint", ["--html", "--noout", page.path]) else {
             throw XCTSkip("xmllint is not installed (apt-get install libxml2-utils): check skipped")
         }
-        let html5 = ["nav", "main", "header", "footer", "section", "figure", "figcaption", "time", "details", "summary"]
+        let html5 = [
+            "nav", "main", "header", "footer", "section", "figure", "figcaption", "time", "details", "summary",
+        ]
         let problems = result.output.split(separator: "\n").filter { line in
             line.contains("error") && !html5.contains { line.contains("Tag \($0) invalid") }
         }

@@ -1,12 +1,14 @@
 import Foundation
 import XCTest
+
 @testable import Article
 
 final class TemplateTests: XCTestCase {
     private var directory: URL!
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("article-templates-\(UUID().uuidString)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "article-templates-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
@@ -17,16 +19,17 @@ final class TemplateTests: XCTestCase {
     func testUserTemplateSeesTheDocumentVariables() throws {
         let url = directory.appendingPathComponent("page.mustache")
         try """
-            <html lang="{{lang}}"><title>{{title}}</title>
-            {{#blocks}}[{{kind}}{{#isFigure}}!{{/isFigure}}]{{/blocks}}
-            {{#toc}}<{{id}}:{{text}}>{{/toc}}
-            {{#provenance}}{{label}}={{value}};{{/provenance}}
-            {{> provenance}}
-            </html>
-            """.write(to: url, atomically: true, encoding: .utf8)
+        <html lang="{{lang}}"><title>{{title}}</title>
+        {{#blocks}}[{{kind}}{{#isFigure}}!{{/isFigure}}]{{/blocks}}
+        {{#toc}}<{{id}}:{{text}}>{{/toc}}
+        {{#provenance}}{{label}}={{value}};{{/provenance}}
+        {{> provenance}}
+        </html>
+        """.write(to: url, atomically: true, encoding: .utf8)
         let html = try ArticleWriter(templateURL: url).render(SampleDocuments.japanese())
         XCTAssertTrue(html.hasPrefix(#"<html lang="ja"><title>Dropoutはなぜ必要?効果を実験で見てみよう</title>"#))
-        XCTAssertTrue(html.contains("[markdown][code][modelSummary][code][markdown][figure!][figure!][table][markdown]"))
+        XCTAssertTrue(
+            html.contains("[markdown][code][modelSummary][code][markdown][figure!][figure!][table][markdown]"))
         XCTAssertTrue(html.contains("<はじめに:はじめに><モデル:モデル><結果:結果>"))
         XCTAssertTrue(html.contains("Seed=0;"))
         XCTAssertTrue(html.contains(#"<section class="provenance""#), "default partials stay available")
@@ -55,7 +58,9 @@ final class TemplateTests: XCTestCase {
     func testMissingTemplateIsAnArticleError() {
         let url = directory.appendingPathComponent("missing.mustache")
         XCTAssertThrowsError(try ArticleWriter(templateURL: url)) { error in
-            XCTAssertTrue((error as? ArticleError)?.message.hasPrefix("template \(url.path): cannot read it") ?? false, "\(error)")
+            XCTAssertTrue(
+                (error as? ArticleError)?.message.hasPrefix("template \(url.path): cannot read it") ?? false, "\(error)"
+            )
         }
     }
 
@@ -72,12 +77,18 @@ final class TemplateTests: XCTestCase {
     func testCopiedDefaultTemplateRendersTheSamePage() throws {
         let defaults = try ArticleWriter.defaultTemplateDirectory()
         let names = try FileManager.default.contentsOfDirectory(atPath: defaults.path).sorted()
-        XCTAssertEqual(names, ["article.mustache", "code.mustache", "figure.mustache", "model-summary.mustache",
-                               "provenance.mustache", "style.css", "table.mustache", "toc.mustache"])
+        XCTAssertEqual(
+            names,
+            [
+                "article.mustache", "code.mustache", "figure.mustache", "model-summary.mustache",
+                "provenance.mustache", "style.css", "table.mustache", "toc.mustache",
+            ])
         for name in names {
-            try FileManager.default.copyItem(at: defaults.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: defaults.appendingPathComponent(name), to: directory.appendingPathComponent(name))
         }
         let copied = try ArticleWriter(templateURL: directory.appendingPathComponent("article.mustache"))
-        XCTAssertEqual(try copied.render(SampleDocuments.japanese()), try ArticleWriter().render(SampleDocuments.japanese()))
+        XCTAssertEqual(
+            try copied.render(SampleDocuments.japanese()), try ArticleWriter().render(SampleDocuments.japanese()))
     }
 }

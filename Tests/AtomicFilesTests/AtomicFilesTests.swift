@@ -24,7 +24,8 @@ final class AtomicFilesTests: XCTestCase {
         try AtomicWrite.write(Data("one".utf8), to: url)
         try AtomicWrite.write([UInt8]("two".utf8), to: url)
         XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), "two")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path), ["a.json"])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path), ["a.json"])
     }
 
     func testWriteIntoAFileInsteadOfAFolderFailsWithItsPath() throws {
@@ -39,10 +40,11 @@ final class AtomicFilesTests: XCTestCase {
         let target = folder.appendingPathComponent("out")
         try AtomicDirectory.replace(target) { try Data("old".utf8).write(to: $0.appendingPathComponent("index.html")) }
         struct Boom: Error {}
-        XCTAssertThrowsError(try AtomicDirectory.replace(target) { staging in
-            try Data("half".utf8).write(to: staging.appendingPathComponent("index.html"))
-            throw Boom()
-        })
+        XCTAssertThrowsError(
+            try AtomicDirectory.replace(target) { staging in
+                try Data("half".utf8).write(to: staging.appendingPathComponent("index.html"))
+                throw Boom()
+            })
         XCTAssertEqual(try String(contentsOf: target.appendingPathComponent("index.html"), encoding: .utf8), "old")
         XCTAssertEqual(try names(), ["out"])
     }
@@ -51,7 +53,9 @@ final class AtomicFilesTests: XCTestCase {
         let target = folder.appendingPathComponent("out")
         try AtomicDirectory.replace(target) { try Data().write(to: $0.appendingPathComponent("stale.png")) }
         for exchange in [true, false] {
-            try AtomicDirectory.replace(target, allowExchange: exchange) { try Data().write(to: $0.appendingPathComponent("new.png")) }
+            try AtomicDirectory.replace(target, allowExchange: exchange) {
+                try Data().write(to: $0.appendingPathComponent("new.png"))
+            }
             XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: target.path), ["new.png"])
             XCTAssertEqual(try names(), ["out"])
         }
@@ -61,8 +65,12 @@ final class AtomicFilesTests: XCTestCase {
         let target = folder.appendingPathComponent("home")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         try Data().write(to: target.appendingPathComponent("thesis.tex"))
-        XCTAssertThrowsError(try AtomicDirectory.replace(target, ownedEntries: ["index.html"], owner: "the writer") { _ in }) { error in
-            XCTAssertEqual((error as? AtomicFileError)?.message, """
+        XCTAssertThrowsError(
+            try AtomicDirectory.replace(target, ownedEntries: ["index.html"], owner: "the writer") { _ in }
+        ) { error in
+            XCTAssertEqual(
+                (error as? AtomicFileError)?.message,
+                """
                 refusing to replace \(target.path): it holds files the writer did not make (thesis.tex); \
                 choose an empty or new output folder
                 """)

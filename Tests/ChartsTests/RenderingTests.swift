@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Charts
 
 /// Renders the sample charts with Cairo and compares them with the reference PNGs in
@@ -7,7 +8,8 @@ import XCTest
 /// NBRUN_RECORD=1 re-records the references. On failure a diff image (differing pixels red)
 /// is written next to the test's temporary directory and its path printed.
 final class RenderingTests: XCTestCase {
-    static let referenceDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Reference")
+    static let referenceDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Reference")
     static let threshold = 48
     static let allowedFraction = 0.002
 
@@ -35,8 +37,10 @@ final class RenderingTests: XCTestCase {
                 let actualURL = dir.appendingPathComponent("\(name)-actual.png")
                 try diff.png().write(to: diffURL)
                 try png.write(to: actualURL)
-                XCTFail(String(format: "%@: %.3f%% of pixels differ from %@ (allowed %.1f%%); diff %@, actual %@",
-                               name, fraction * 100, url.path, Self.allowedFraction * 100, diffURL.path, actualURL.path))
+                XCTFail(
+                    String(
+                        format: "%@: %.3f%% of pixels differ from %@ (allowed %.1f%%); diff %@, actual %@",
+                        name, fraction * 100, url.path, Self.allowedFraction * 100, diffURL.path, actualURL.path))
             }
         }
     }

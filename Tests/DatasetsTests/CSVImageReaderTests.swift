@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Datasets
 
 final class CSVImageReaderTests: XCTestCase {
@@ -7,7 +8,8 @@ final class CSVImageReaderTests: XCTestCase {
     }
 
     func testHeaderIsOptionalAndSquareRowsBecomeImages() throws {
-        let expected = ImageSet(count: 2, height: 2, width: 2, channels: 1, pixels: [0, 1, 2, 3, 255, 254, 253, 252], labels: [7, 3])
+        let expected = ImageSet(
+            count: 2, height: 2, width: 2, channels: 1, pixels: [0, 1, 2, 3, 255, 254, 253, 252], labels: [7, 3])
         XCTAssertEqual(try parse("label,1x1,1x2,2x1,2x2\n7,0,1,2,3\n3,255,254,253,252\n"), expected)
         XCTAssertEqual(try parse("7,0,1,2,3\n3,255,254,253,252"), expected)
         // BOM, CRLF, blank lines and spaces around fields are accepted.

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Datasets
 
 final class DataDirectoryTests: XCTestCase {
@@ -14,8 +15,9 @@ final class DataDirectoryTests: XCTestCase {
             ("/a/b/../c", ["HOME": "/h"], "/a/c"),
         ]
         for (override, env, expected) in cases {
-            XCTAssertEqual(DataDirectory.resolve(override: override, environment: env).path, expected,
-                           "override \(override ?? "nil"), env \(env)")
+            XCTAssertEqual(
+                DataDirectory.resolve(override: override, environment: env).path, expected,
+                "override \(override ?? "nil"), env \(env)")
         }
     }
 

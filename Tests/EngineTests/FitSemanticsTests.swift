@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Engine
 
 /// Keras `fit` semantics: validation rows, metric averaging, determinism across thread counts.
@@ -6,7 +7,8 @@ final class FitSemanticsTests: XCTestCase {
     private func data(_ count: Int, shape: [Int], classes: Int, seed: UInt64) -> Samples {
         var g = SeededGenerator(seed: seed)
         let n = shape.reduce(1, *)
-        var features = [Float](), labels = [Int32]()
+        var features = [Float]()
+        var labels = [Int32]()
         for _ in 0..<count {
             let label = g.nextInt(below: classes)
             labels.append(Int32(label))
@@ -38,9 +40,12 @@ final class FitSemanticsTests: XCTestCase {
         // Changing the held-out rows changes nothing in training.
         var other = Array(d.features)
         for i in (40 * 6)..<(50 * 6) { other[i] = -other[i] }
-        let d2 = Samples(shape: [6], features: other, labels: Array(d.labels[0..<40]) + d.labels[40..<50].map { ($0 + 1) % 3 })
-        var g1 = SeededGenerator(seed: 2), g2 = SeededGenerator(seed: 2)
-        let m1 = try Model(spec: small, generator: &g1), m2 = try Model(spec: small, generator: &g2)
+        let d2 = Samples(
+            shape: [6], features: other, labels: Array(d.labels[0..<40]) + d.labels[40..<50].map { ($0 + 1) % 3 })
+        var g1 = SeededGenerator(seed: 2)
+        var g2 = SeededGenerator(seed: 2)
+        let m1 = try Model(spec: small, generator: &g1)
+        let m2 = try Model(spec: small, generator: &g2)
         let h1 = try m1.fit(d, config: config, generator: &g1)
         let h2 = try m2.fit(d2, config: config, generator: &g2)
         XCTAssertEqual(m1.parameters, m2.parameters)
@@ -75,15 +80,18 @@ final class FitSemanticsTests: XCTestCase {
         let model = try Model(spec: spec, generator: &g)
         let before = model.evaluate(d.slice(0..<4))
         var events: [TrainingEvent] = []
-        let config = FitConfig(optimizer: .adam(learningRate: 0.5, beta1: 0.9, beta2: 0.999, epsilon: 1e-7),
-                               epochs: 1, batchSize: 4, shuffle: false)
+        let config = FitConfig(
+            optimizer: .adam(learningRate: 0.5, beta1: 0.9, beta2: 0.999, epsilon: 1e-7),
+            epochs: 1, batchSize: 4, shuffle: false)
         let h = try model.fit(d, config: config, generator: &g) { events.append($0) }
-        guard case let .batchEnded(_, step, steps, loss, accuracy) = events[1] else { return XCTFail("no batch event") }
+        guard case .batchEnded(_, let step, let steps, let loss, let accuracy) = events[1] else {
+            return XCTFail("no batch event")
+        }
         XCTAssertEqual(step, 1)
         XCTAssertEqual(steps, 3)
         XCTAssertEqual(loss, before.loss, accuracy: 1e-6)
         XCTAssertEqual(accuracy, before.accuracy)
-        guard case let .batchEnded(_, _, _, lastLoss, _) = events[3] else { return XCTFail("no last batch event") }
+        guard case .batchEnded(_, _, _, let lastLoss, _) = events[3] else { return XCTFail("no last batch event") }
         XCTAssertEqual(lastLoss, h.loss[0])
         XCTAssertEqual(events.count, 5)  // began, 3 batches, ended
     }
@@ -92,9 +100,11 @@ final class FitSemanticsTests: XCTestCase {
     func testDeterministicAcrossThreadCounts() throws {
         let spec = ModelSpec(layers: [
             .input(shape: [10, 10, 1]),
-            .conv2D(filters: 8, kernelSize: [3, 3], strides: [1, 1], padding: .valid, activation: .relu, useBias: true),
+            .conv2D(
+                filters: 8, kernelSize: [3, 3], strides: [1, 1], padding: .valid, activation: .relu, useBias: true),
             .maxPooling2D(poolSize: [2, 2], strides: nil, padding: .valid),
-            .conv2D(filters: 4, kernelSize: [2, 2], strides: [1, 1], padding: .same, activation: .relu, useBias: true),
+            .conv2D(
+                filters: 4, kernelSize: [2, 2], strides: [1, 1], padding: .same, activation: .relu, useBias: true),
             .flatten,
             .dense(units: 300, activation: .relu, useBias: true),
             .dropout(rate: 0.5),
@@ -104,7 +114,8 @@ final class FitSemanticsTests: XCTestCase {
         func train(threads: Int, seed: UInt64) throws -> ([[Float]], History) {
             var g = SeededGenerator(seed: seed)
             let model = try Model(spec: spec, generator: &g)
-            let h = try model.fit(d, config: FitConfig(epochs: 2, batchSize: 16, validationSplit: 0.25, threads: threads), generator: &g)
+            let h = try model.fit(
+                d, config: FitConfig(epochs: 2, batchSize: 16, validationSplit: 0.25, threads: threads), generator: &g)
             return (model.parameters, h)
         }
         let (p1, h1) = try train(threads: 1, seed: 8)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Engine
 
 /// Reference values written by scripts/engine/make_fixtures.py (NumPy, float64).
@@ -27,8 +28,10 @@ extension Dictionary where Key == String, Value == Any {
 }
 
 /// Asserts |a - e| <= absolute + relative |e| elementwise.
-func assertClose(_ actual: [Float], _ expected: [Float], absolute: Float = 1e-5, relative: Float = 1e-4,
-                 _ message: String = "", file: StaticString = #filePath, line: UInt = #line) {
+func assertClose(
+    _ actual: [Float], _ expected: [Float], absolute: Float = 1e-5, relative: Float = 1e-4,
+    _ message: String = "", file: StaticString = #filePath, line: UInt = #line
+) {
     XCTAssertEqual(actual.count, expected.count, "count \(message)", file: file, line: line)
     var worst: (Int, Float) = (-1, 0)
     for i in 0..<min(actual.count, expected.count) {
@@ -36,15 +39,20 @@ func assertClose(_ actual: [Float], _ expected: [Float], absolute: Float = 1e-5,
         if !(err <= 0) && (worst.0 < 0 || err > worst.1) { worst = (i, err) }
     }
     if worst.0 >= 0 {
-        XCTFail("\(message): element \(worst.0) is \(actual[worst.0]), expected \(expected[worst.0])", file: file, line: line)
+        XCTFail(
+            "\(message): element \(worst.0) is \(actual[worst.0]), expected \(expected[worst.0])", file: file,
+            line: line)
     }
 }
 
 /// Runs a layer forward and backward on raw arrays.
-func runLayer(_ layer: Layer, x: [Float], dy: [Float], batch: Int, training: Bool = true, threads: Int = 2,
-         seed: UInt64 = 0) -> (y: [Float], dx: [Float]) {
+func runLayer(
+    _ layer: Layer, x: [Float], dy: [Float], batch: Int, training: Bool = true, threads: Int = 2,
+    seed: UInt64 = 0
+) -> (y: [Float], dx: [Float]) {
     layer.reserve(batch: batch)
-    var x = x, dy = dy
+    var x = x
+    var dy = dy
     var y = [Float](repeating: .nan, count: batch * layer.outputSize)
     var dx = [Float](repeating: .nan, count: batch * layer.inputSize)
     let pass = Pass(training: training, threads: threads, generator: SeededGenerator(seed: seed))
@@ -53,8 +61,9 @@ func runLayer(_ layer: Layer, x: [Float], dy: [Float], batch: Int, training: Boo
             layer.forward(xp.baseAddress!, yp.baseAddress!, batch: batch, pass: pass)
             dy.withUnsafeMutableBufferPointer { dyp in
                 dx.withUnsafeMutableBufferPointer { dxp in
-                    layer.backward(x: xp.baseAddress!, y: yp.baseAddress!, dy: dyp.baseAddress!, dx: dxp.baseAddress!,
-                                   batch: batch, pass: pass)
+                    layer.backward(
+                        x: xp.baseAddress!, y: yp.baseAddress!, dy: dyp.baseAddress!, dx: dxp.baseAddress!,
+                        batch: batch, pass: pass)
                 }
             }
         }

@@ -1,5 +1,6 @@
 import CKernels
 import XCTest
+
 @testable import Engine
 
 /// The C kernels and the worker pool: fused Conv2D + MaxPooling2D against the separate layers,
@@ -10,7 +11,8 @@ final class FusedKernelTests: XCTestCase {
         let saved = Network.fusesConvolutionAndPooling
         defer { Network.fusesConvolutionAndPooling = saved }
         Network.fusesConvolutionAndPooling = true
-        var g1 = SeededGenerator(seed: 5), g2 = SeededGenerator(seed: 5)
+        var g1 = SeededGenerator(seed: 5)
+        var g2 = SeededGenerator(seed: 5)
         let fused = try Model(spec: spec, generator: &g1)
         Network.fusesConvolutionAndPooling = false
         let plain = try Model(spec: spec, generator: &g2)
@@ -31,8 +33,9 @@ final class FusedKernelTests: XCTestCase {
         let pass = Pass(training: true, threads: threads, generator: SeededGenerator(seed: 3))
         net.forward(batch: batch, pass: pass)
         let logits = Array(UnsafeBufferPointer(start: net.output, count: batch * net.outputSize))
-        _ = LossHead.evaluate(output: net.output, labels: labels, batch: batch, classes: net.outputSize,
-                              fromLogits: net.headSoftmax, gradient: net.outputGradient)
+        _ = LossHead.evaluate(
+            output: net.output, labels: labels, batch: batch, classes: net.outputSize,
+            fromLogits: net.headSoftmax, gradient: net.outputGradient)
         net.backward(batch: batch, pass: pass)
         return (logits, net.parameters.map { $0.gradient.array(count: $0.count) })
     }
@@ -44,10 +47,12 @@ final class FusedKernelTests: XCTestCase {
         // a second fused pair that needs dL/dx, a linear convolution, dropout between.
         ModelSpec(layers: [
             .input(shape: [11, 11, 3]),
-            .conv2D(filters: 48, kernelSize: [3, 3], strides: [1, 1], padding: .valid, activation: .relu, useBias: true),
+            .conv2D(
+                filters: 48, kernelSize: [3, 3], strides: [1, 1], padding: .valid, activation: .relu, useBias: true),
             .maxPooling2D(poolSize: [2, 2], strides: nil, padding: .valid),
             .dropout(rate: 0.25),
-            .conv2D(filters: 16, kernelSize: [2, 3], strides: [1, 1], padding: .valid, activation: .linear, useBias: true),
+            .conv2D(
+                filters: 16, kernelSize: [2, 3], strides: [1, 1], padding: .valid, activation: .linear, useBias: true),
             .maxPooling2D(poolSize: [2, 2], strides: [2, 2], padding: .valid),
             .flatten,
             .dense(units: 5, activation: .softmax, useBias: true),
@@ -59,9 +64,11 @@ final class FusedKernelTests: XCTestCase {
     func testFusedConvolutionPoolingMatchesSeparateLayers() throws {
         for (index, spec) in specs.enumerated() {
             let (fused, plain) = try pair(spec)
-            XCTAssertTrue(fused.network.layers.contains { ($0 as? Conv2DLayer)?.fusedPool == true }, "model \(index) fuses")
+            XCTAssertTrue(
+                fused.network.layers.contains { ($0 as? Conv2DLayer)?.fusedPool == true }, "model \(index) fuses")
             XCTAssertFalse(plain.network.layers.contains { ($0 as? Conv2DLayer)?.fusedPool == true })
-            let a = run(fused, batch: 5), b = run(plain, batch: 5)
+            let a = run(fused, batch: 5)
+            let b = run(plain, batch: 5)
             assertClose(a.logits, b.logits, absolute: 1e-5, relative: 1e-4, "model \(index) logits")
             for (t, name) in fused.parameterNames.enumerated() {
                 assertClose(a.gradients[t], b.gradients[t], absolute: 1e-5, relative: 1e-3, "model \(index) \(name)")
@@ -72,7 +79,8 @@ final class FusedKernelTests: XCTestCase {
     /// Same bits with 1 and 3 threads through the fused path (per-sample partial sums added in order).
     func testFusedPathIsThreadCountIndependent() throws {
         let (fused, _) = try pair(specs[1])
-        let one = run(fused, batch: 7, threads: 1), three = run(fused, batch: 7, threads: 3)
+        let one = run(fused, batch: 7, threads: 1)
+        let three = run(fused, batch: 7, threads: 3)
         XCTAssertEqual(one.logits, three.logits)
         XCTAssertEqual(one.gradients, three.gradients)
     }
@@ -86,14 +94,17 @@ final class FusedKernelTests: XCTestCase {
         for level in Int32(0)...2 {
             let actual = ck_force_isa(level)
             if results.contains(where: { $0.0 == actual }) { continue }
-            var logits: [Float] = [], gradients: [[Float]] = []
-            for spec in specs {   // the blog's shape takes the specialised AVX-512 gradient kernel
+            var logits: [Float] = []
+            var gradients: [[Float]] = []
+            for spec in specs {  // the blog's shape takes the specialised AVX-512 gradient kernel
                 let (fused, _) = try pair(spec)
                 let r = run(fused, batch: 3)
                 logits += r.logits
                 gradients += r.gradients
             }
-            var w = (0..<1_003).map { Float($0 % 17) * 0.01 - 0.08 }, m = w.map { $0 * 0.5 }, v = w.map { $0 * $0 }
+            var w = (0..<1_003).map { Float($0 % 17) * 0.01 - 0.08 }
+            var m = w.map { $0 * 0.5 }
+            var v = w.map { $0 * $0 }
             let g = w.map { $0 * 3 + 0.01 }
             ck_adam(&w, g, &m, &v, w.count, 0.001, 0.9, 0.999, 1e-7)
             results.append((actual, logits, gradients, w + m + v))
@@ -106,7 +117,9 @@ final class FusedKernelTests: XCTestCase {
             XCTAssertEqual(other.3, results[0].3, "Adam, variant \(other.0)")
         }
         // The scalar formula (Swift, no FMA) gives the same bits as the kernel.
-        var w: [Float] = [0.3, -0.2, 0], m: [Float] = [0.01, 0, -0.02], v: [Float] = [0.001, 0, 0.5]
+        var w: [Float] = [0.3, -0.2, 0]
+        var m: [Float] = [0.01, 0, -0.02]
+        var v: [Float] = [0.001, 0, 0.5]
         let g: [Float] = [0.5, -0.25, 1e-3]
         var expected = w
         for i in 0..<3 {

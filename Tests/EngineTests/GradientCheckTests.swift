@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Engine
 
 /// Backward passes against central finite differences of the loss, dL/dw ~ (L(w + h) - L(w - h)) / 2h,
@@ -16,19 +17,23 @@ final class GradientCheckTests: XCTestCase {
 
     /// Mean loss and (optionally) every parameter's gradient, training mode, dropout seed fixed.
     private func loss(_ model: Model, _ x: [Float], _ labels: [Int32], gradients: Bool) -> (Double, [[Float]]) {
-        let net = model.network, n = labels.count
+        let net = model.network
+        let n = labels.count
         net.reserve(batch: n)
         net.input.update(from: x, count: x.count)
         let pass = Pass(training: true, threads: 2, generator: SeededGenerator(seed: 77))
         net.forward(batch: n, pass: pass)
-        let r = LossHead.evaluate(output: net.output, labels: labels, batch: n, classes: net.outputSize,
-                                  fromLogits: net.headSoftmax, gradient: net.outputGradient)
+        let r = LossHead.evaluate(
+            output: net.output, labels: labels, batch: n, classes: net.outputSize,
+            fromLogits: net.headSoftmax, gradient: net.outputGradient)
         guard gradients else { return (r.lossSum / Double(n), []) }
         net.backward(batch: n, pass: pass)
         return (r.lossSum / Double(n), net.parameters.map { $0.gradient.array(count: $0.count) })
     }
 
-    private func check(_ spec: ModelSpec, count: Int = 4, perWeight: Bool, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func check(
+        _ spec: ModelSpec, count: Int = 4, perWeight: Bool, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         var g = SeededGenerator(seed: 11)
         let model = try Model(spec: spec, generator: &g)
         // Non-zero biases so that every bias path is exercised.
@@ -56,47 +61,55 @@ final class GradientCheckTests: XCTestCase {
     }
 
     func testConvPoolingDenseDropoutSmooth() throws {
-        try check(ModelSpec(layers: [
-            .input(shape: [6, 6, 2]),
-            .conv2D(filters: 3, kernelSize: [3, 3], strides: [1, 1], padding: .same, activation: .tanh, useBias: true),
-            .averagePooling2D(poolSize: [2, 2], strides: nil, padding: .valid),
-            .conv2D(filters: 4, kernelSize: [2, 2], strides: [1, 1], padding: .valid, activation: .sigmoid, useBias: true),
-            .averagePooling2D(poolSize: [2, 2], strides: [1, 1], padding: .same),
-            .flatten,
-            .dense(units: 5, activation: .tanh, useBias: true),
-            .dropout(rate: 0.3),
-            .dense(units: 3, activation: .softmax, useBias: true),
-        ]), perWeight: true)
+        try check(
+            ModelSpec(layers: [
+                .input(shape: [6, 6, 2]),
+                .conv2D(
+                    filters: 3, kernelSize: [3, 3], strides: [1, 1], padding: .same, activation: .tanh, useBias: true),
+                .averagePooling2D(poolSize: [2, 2], strides: nil, padding: .valid),
+                .conv2D(
+                    filters: 4, kernelSize: [2, 2], strides: [1, 1], padding: .valid, activation: .sigmoid,
+                    useBias: true),
+                .averagePooling2D(poolSize: [2, 2], strides: [1, 1], padding: .same),
+                .flatten,
+                .dense(units: 5, activation: .tanh, useBias: true),
+                .dropout(rate: 0.3),
+                .dense(units: 3, activation: .softmax, useBias: true),
+            ]), perWeight: true)
     }
 
     func testReluMaxPoolStridedConv() throws {
-        try check(ModelSpec(layers: [
-            .input(shape: [7, 7, 1]),
-            .conv2D(filters: 4, kernelSize: [3, 3], strides: [2, 2], padding: .same, activation: .relu, useBias: true),
-            .maxPooling2D(poolSize: [2, 2], strides: nil, padding: .same),
-            .flatten,
-            .dense(units: 6, activation: .relu, useBias: true),
-            .dense(units: 4, activation: .softmax, useBias: true),
-        ]), perWeight: false)
+        try check(
+            ModelSpec(layers: [
+                .input(shape: [7, 7, 1]),
+                .conv2D(
+                    filters: 4, kernelSize: [3, 3], strides: [2, 2], padding: .same, activation: .relu, useBias: true),
+                .maxPooling2D(poolSize: [2, 2], strides: nil, padding: .same),
+                .flatten,
+                .dense(units: 6, activation: .relu, useBias: true),
+                .dense(units: 4, activation: .softmax, useBias: true),
+            ]), perWeight: false)
     }
 
     func testBatchNormActivationLayersAndFinalSoftmaxActivation() throws {
-        try check(ModelSpec(layers: [
-            .input(shape: [5]),
-            .dense(units: 6, activation: .linear, useBias: true),
-            .batchNormalization(momentum: 0.9, epsilon: 1e-3),
-            .activation(.tanh),
-            .dense(units: 4, activation: .linear, useBias: false),
-            .activation(.softmax),
-        ]), count: 6, perWeight: true)
+        try check(
+            ModelSpec(layers: [
+                .input(shape: [5]),
+                .dense(units: 6, activation: .linear, useBias: true),
+                .batchNormalization(momentum: 0.9, epsilon: 1e-3),
+                .activation(.tanh),
+                .dense(units: 4, activation: .linear, useBias: false),
+                .activation(.softmax),
+            ]), count: 6, perWeight: true)
     }
 
     func testProbabilityOutputsWithoutSoftmax() throws {
-        try check(ModelSpec(layers: [
-            .input(shape: [4]),
-            .dense(units: 5, activation: .sigmoid, useBias: true),
-            .activation(.softmax),
-            .dense(units: 3, activation: .sigmoid, useBias: true),
-        ]), perWeight: true)
+        try check(
+            ModelSpec(layers: [
+                .input(shape: [4]),
+                .dense(units: 5, activation: .sigmoid, useBias: true),
+                .activation(.softmax),
+                .dense(units: 3, activation: .sigmoid, useBias: true),
+            ]), perWeight: true)
     }
 }

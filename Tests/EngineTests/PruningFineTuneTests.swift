@@ -1,11 +1,13 @@
 import XCTest
+
 @testable import Engine
 
 /// Fine-tuning with masks held: pruned weights stay exactly zero, the rest learn.
 final class PruningFineTuneTests: XCTestCase {
     private func data(_ count: Int, seed: UInt64) -> Samples {
         var g = SeededGenerator(seed: seed)
-        var features = [Float](), labels = [Int32]()
+        var features = [Float]()
+        var labels = [Int32]()
         for _ in 0..<count {
             let label = g.nextInt(below: 3)
             labels.append(Int32(label))
@@ -28,15 +30,20 @@ final class PruningFineTuneTests: XCTestCase {
         _ = try model.fit(d, config: FitConfig(epochs: 2, batchSize: 16, validationSplit: 0.25), generator: &g)
         let masks = model.magnitudeMasks(sparsity: 0.75, scope: .layer)
         let before = masks.applied(to: model.parameters)
-        let result = try model.fitPruned(d, config: FitConfig(optimizer: .adam(learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-7),
-                                                              epochs: 3, batchSize: 16, validationSplit: 0.25),
-                                         masks: masks, generator: &g)
+        let result = try model.fitPruned(
+            d,
+            config: FitConfig(
+                optimizer: .adam(learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-7),
+                epochs: 3, batchSize: 16, validationSplit: 0.25),
+            masks: masks, generator: &g)
         XCTAssertEqual(result.masks, masks)
         XCTAssertEqual(result.history.epochs.count, 3)
         let after = model.parameters
         for index in masks.prunableIndices {
             let mask = masks.masks[index]!
-            for i in mask.indices where !mask[i] { XCTAssertEqual(after[index][i].bitPattern, 0, "pruned weight \(index)/\(i) moved") }
+            for i in mask.indices where !mask[i] {
+                XCTAssertEqual(after[index][i].bitPattern, 0, "pruned weight \(index)/\(i) moved")
+            }
             let moved = mask.indices.filter { mask[$0] && after[index][$0] != before[index][$0] }.count
             // Weights into ReLU units that never fire get no gradient, so not all move; most live ones do.
             XCTAssertGreaterThan(moved, mask.filter { $0 }.count / 4, "kept weights should keep learning")
@@ -60,15 +67,20 @@ final class PruningFineTuneTests: XCTestCase {
         let d = data(96, seed: 7)
         var g = SeededGenerator(seed: 8)
         let model = try Model(spec: spec, generator: &g)
-        let start = PruningMasks.keepAll(shapes: model.parameters.map(\.count), prunable: model.prunableParameterIndices)
+        let start = PruningMasks.keepAll(
+            shapes: model.parameters.map(\.count), prunable: model.prunableParameterIndices)
         // 96 rows, batch 16: 6 steps per epoch, 12 in all; ramp over steps 0...6, every 2 steps.
         let schedule = GradualSchedule(initialSparsity: 0, finalSparsity: 0.8, beginStep: 0, endStep: 6, frequency: 2)
-        let result = try model.fitPruned(d, config: FitConfig(epochs: 2, batchSize: 16), masks: start, schedule: schedule,
-                                         scope: .global, generator: &g)
+        let result = try model.fitPruned(
+            d, config: FitConfig(epochs: 2, batchSize: 16), masks: start, schedule: schedule,
+            scope: .global, generator: &g)
         let total = model.prunableParameterIndices.reduce(0) { $0 + model.parameters[$1].count }
-        XCTAssertEqual(result.masks.sparsity, Double(MagnitudePruning.removedCount(sparsity: 0.8, of: total)) / Double(total),
-                       accuracy: 1e-12)
-        let zeros = model.prunableParameterIndices.reduce(0) { sum, i in sum + model.parameters[i].filter { $0 == 0 }.count }
+        XCTAssertEqual(
+            result.masks.sparsity, Double(MagnitudePruning.removedCount(sparsity: 0.8, of: total)) / Double(total),
+            accuracy: 1e-12)
+        let zeros = model.prunableParameterIndices.reduce(0) { sum, i in
+            sum + model.parameters[i].filter { $0 == 0 }.count
+        }
         XCTAssertEqual(zeros, MagnitudePruning.removedCount(sparsity: 0.8, of: total))
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Engine
 
 /// Magnitude pruning masks against NumPy (`np.argsort(|w|, kind="stable")`, k = round(s n)) and
@@ -18,13 +19,21 @@ final class PruningMaskTests: XCTestCase {
     /// Reference: NumPy, computed once (script in the test's doc comment above).
     func testLayerAndGlobalMasksMatchNumPy() {
         let layer50 = MagnitudePruning.masks(parameters: tensors, prunable: [0, 1, 2], sparsity: 0.5, scope: .layer)
-        XCTAssertEqual(pruned(layer50), [[1, 2, 4, 7, 9, 10, 12, 13, 15, 18],
-                                         [1, 4, 6, 7, 9, 12, 15, 17, 18, 20, 23, 25, 26, 28, 29],
-                                         [1, 3, 4, 6, 9, 11]])
+        XCTAssertEqual(
+            pruned(layer50),
+            [
+                [1, 2, 4, 7, 9, 10, 12, 13, 15, 18],
+                [1, 4, 6, 7, 9, 12, 15, 17, 18, 20, 23, 25, 26, 28, 29],
+                [1, 3, 4, 6, 9, 11],
+            ])
         let global50 = MagnitudePruning.masks(parameters: tensors, prunable: [0, 1, 2], sparsity: 0.5, scope: .global)
-        XCTAssertEqual(pruned(global50), [[1, 2, 4, 7, 9, 10, 12, 15, 18],
-                                          [1, 4, 6, 7, 9, 12, 14, 15, 17, 18, 20, 23, 25, 26, 28, 29],
-                                          [1, 3, 4, 6, 9, 11]])
+        XCTAssertEqual(
+            pruned(global50),
+            [
+                [1, 2, 4, 7, 9, 10, 12, 15, 18],
+                [1, 4, 6, 7, 9, 12, 14, 15, 17, 18, 20, 23, 25, 26, 28, 29],
+                [1, 3, 4, 6, 9, 11],
+            ])
         let layer80 = MagnitudePruning.masks(parameters: tensors, prunable: [0, 1, 2], sparsity: 0.8, scope: .layer)
         XCTAssertEqual(layer80.keptCounts, [4, 6, 2])  // round(0.8 x 12) = round(9.6) = 10 removed
         XCTAssertEqual(pruned(layer80)[2], [0, 1, 3, 4, 6, 7, 8, 9, 10, 11])
@@ -32,9 +41,9 @@ final class PruningMaskTests: XCTestCase {
 
     /// Global: one threshold over all tensors; layer: the same fraction in each.
     func testGlobalUsesOneThresholdLayerUsesOneFractionEach() {
-        let small: [Float] = [0.1, -0.2, 0.3, -0.4]       // small magnitudes
+        let small: [Float] = [0.1, -0.2, 0.3, -0.4]  // small magnitudes
         let large: [Float] = [1, -2, 3, -4, 5, -6, 7, -8]  // large magnitudes
-        let parameters = [small, [9, 9], large]           // the middle tensor is not prunable (a bias)
+        let parameters = [small, [9, 9], large]  // the middle tensor is not prunable (a bias)
         let global = MagnitudePruning.masks(parameters: parameters, prunable: [0, 2], sparsity: 0.5, scope: .global)
         XCTAssertEqual(global.masks[0], [false, false, false, false])
         XCTAssertEqual(global.masks[2], [false, false, true, true, true, true, true, true])
@@ -52,8 +61,8 @@ final class PruningMaskTests: XCTestCase {
     }
 
     func testRemovedCountRoundsHalfToEvenAndClamps() {
-        XCTAssertEqual(MagnitudePruning.removedCount(sparsity: 0.5, of: 5), 2)   // 2.5 -> 2
-        XCTAssertEqual(MagnitudePruning.removedCount(sparsity: 0.5, of: 7), 4)   // 3.5 -> 4
+        XCTAssertEqual(MagnitudePruning.removedCount(sparsity: 0.5, of: 5), 2)  // 2.5 -> 2
+        XCTAssertEqual(MagnitudePruning.removedCount(sparsity: 0.5, of: 7), 4)  // 3.5 -> 4
         XCTAssertEqual(MagnitudePruning.removedCount(sparsity: 0.95, of: 288), 274)
         XCTAssertEqual(MagnitudePruning.removedCount(sparsity: 1, of: 3), 3)
         XCTAssertEqual(MagnitudePruning.removedCount(sparsity: 0, of: 3), 0)
@@ -73,12 +82,15 @@ final class PruningMaskTests: XCTestCase {
             let kept = masks.masks[index]!
             XCTAssertEqual(weights[index].indices.filter { weights[index][$0] != 0 }.count, kept.filter { $0 }.count)
         }
-        XCTAssertTrue(weights[1].allSatisfy { $0 == 0 } && weights[3].allSatisfy { $0 == 0 }, "biases start at zero and are not pruned")
+        XCTAssertTrue(
+            weights[1].allSatisfy { $0 == 0 } && weights[3].allSatisfy { $0 == 0 },
+            "biases start at zero and are not pruned")
     }
 
     /// Zhu & Gupta: s_t = s_f + (s_i - s_f)(1 - (t - t0)/(n dt))^3.
     func testGradualScheduleFollowsTheCubicAndReachesTheFinalSparsity() {
-        let schedule = GradualSchedule(initialSparsity: 0, finalSparsity: 0.8, beginStep: 0, endStep: 100, frequency: 30)
+        let schedule = GradualSchedule(
+            initialSparsity: 0, finalSparsity: 0.8, beginStep: 0, endStep: 100, frequency: 30)
         XCTAssertEqual(schedule.sparsity(atStep: 0), 0, accuracy: 1e-12)
         XCTAssertEqual(schedule.sparsity(atStep: 50), 0.8 - 0.8 * 0.125, accuracy: 1e-12)
         XCTAssertEqual(schedule.sparsity(atStep: 100), 0.8, accuracy: 1e-12)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Engine
 
 final class SeededGeneratorTests: XCTestCase {

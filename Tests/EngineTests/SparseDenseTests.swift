@@ -1,5 +1,6 @@
 import CKernels
 import XCTest
+
 @testable import Engine
 
 /// The Dense layer's sparse path (inputs mostly zero) against its BLAS path.
@@ -18,13 +19,16 @@ final class SparseDenseTests: XCTestCase {
     }
 
     private func run(_ layer: DenseLayer, x: [Float], dy: [Float], batch: Int, sparse: Bool, threads: Int = 2)
-        -> (y: [Float], dx: [Float], dw: [Float], db: [Float], tookSparse: Bool) {
+        -> (y: [Float], dx: [Float], dw: [Float], db: [Float], tookSparse: Bool)
+    {
         let saved = Network.usesSparseDense
         defer { Network.usesSparseDense = saved }
         Network.usesSparseDense = sparse
         let r = runLayer(layer, x: x, dy: dy, batch: batch, threads: threads)
-        return (r.y, r.dx, layer.kernel.gradient.array(count: layer.kernel.count),
-                layer.bias!.gradient.array(count: layer.outputSize), layer.lastForwardWasSparse)
+        return (
+            r.y, r.dx, layer.kernel.gradient.array(count: layer.kernel.count),
+            layer.bias!.gradient.array(count: layer.outputSize), layer.lastForwardWasSparse
+        )
     }
 
     /// Same values as the GEMMs up to float32 summation order: 1e-5 absolute + 1e-4 relative.
@@ -77,12 +81,19 @@ final class SparseDenseTests: XCTestCase {
             return model.network.layers.compactMap { ($0 as? DenseLayer)?.inputGradientOnlyWhereNonzero }
         }
         XCTAssertEqual(try flags(ModelSpec.blogMNIST(dropout: true).layers), [true, true])
-        XCTAssertEqual(try flags([.input(shape: [8]), .dense(units: 16, activation: .tanh, useBias: true),
-                                  .dropout(rate: 0.5), .dense(units: 16, activation: .relu, useBias: true),
-                                  .dense(units: 3, activation: .softmax, useBias: true)]), [false, false, true])
-        XCTAssertEqual(try flags([.input(shape: [6, 6, 1]),
-                                  .conv2D(filters: 16, kernelSize: [3, 3], strides: [1, 1], padding: .valid, activation: .relu, useBias: true),
-                                  .averagePooling2D(poolSize: [2, 2], strides: nil, padding: .valid), .flatten,
-                                  .dense(units: 3, activation: .softmax, useBias: true)]), [false])
+        XCTAssertEqual(
+            try flags([
+                .input(shape: [8]), .dense(units: 16, activation: .tanh, useBias: true),
+                .dropout(rate: 0.5), .dense(units: 16, activation: .relu, useBias: true),
+                .dense(units: 3, activation: .softmax, useBias: true),
+            ]), [false, false, true])
+        XCTAssertEqual(
+            try flags([
+                .input(shape: [6, 6, 1]),
+                .conv2D(
+                    filters: 16, kernelSize: [3, 3], strides: [1, 1], padding: .valid, activation: .relu, useBias: true),
+                .averagePooling2D(poolSize: [2, 2], strides: nil, padding: .valid), .flatten,
+                .dense(units: 3, activation: .softmax, useBias: true),
+            ]), [false])
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Engine
 
 /// The per-step thread choice follows measured step times (it cannot change results).

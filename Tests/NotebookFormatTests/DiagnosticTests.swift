@@ -1,26 +1,34 @@
 import Foundation
 import XCTest
+
 @testable import NotebookFormat
 
 final class DiagnosticTests: XCTestCase {
     func testLayout() {
-        let d = Diagnostic(location: SourceLocation(file: "a.md", line: 3, column: 5), message: "bad", sourceLine: "    epoch: 20",
-                           length: 5, suggestion: "did you mean `epochs`?")
-        XCTAssertEqual(d.description, "a.md:3:5: error: bad\n        epoch: 20\n        ^~~~~\n    did you mean `epochs`?")
-        let bare = Diagnostic(location: SourceLocation(file: "a.md", line: 1, column: 1), message: "m", sourceLine: "", length: 1, suggestion: nil)
+        let d = Diagnostic(
+            location: SourceLocation(file: "a.md", line: 3, column: 5), message: "bad", sourceLine: "    epoch: 20",
+            length: 5, suggestion: "did you mean `epochs`?")
+        XCTAssertEqual(
+            d.description, "a.md:3:5: error: bad\n        epoch: 20\n        ^~~~~\n    did you mean `epochs`?")
+        let bare = Diagnostic(
+            location: SourceLocation(file: "a.md", line: 1, column: 1), message: "m", sourceLine: "", length: 1,
+            suggestion: nil)
         XCTAssertEqual(bare.description, "a.md:1:1: error: m")
     }
 
     func testCaretCountsWideCharactersAsTwoColumns() {
-        let d = Diagnostic(location: SourceLocation(file: "a.md", line: 1, column: 5), message: "m", sourceLine: "精度: {{ x }}",
-                           length: 2, suggestion: nil)
+        let d = Diagnostic(
+            location: SourceLocation(file: "a.md", line: 1, column: 5), message: "m", sourceLine: "精度: {{ x }}",
+            length: 2, suggestion: nil)
         // "精度: " is 2 + 2 + 1 + 1 = 6 columns wide.
         XCTAssertEqual(d.description, "a.md:1:5: error: m\n    精度: {{ x }}\n          ^~")
     }
 
     func testListIsSortedAndCounted() {
         func d(_ line: Int) -> Diagnostic {
-            Diagnostic(location: SourceLocation(file: "a.md", line: line, column: 1), message: "m\(line)", sourceLine: "", length: 1, suggestion: nil)
+            Diagnostic(
+                location: SourceLocation(file: "a.md", line: line, column: 1), message: "m\(line)", sourceLine: "",
+                length: 1, suggestion: nil)
         }
         let list = DiagnosticList([d(9), d(2), d(2)])
         XCTAssertEqual(list.diagnostics.map(\.location.line), [2, 9])

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import NotebookFormat
 
 final class ExpressionTests: XCTestCase {
@@ -67,13 +68,14 @@ final class ExpressionTests: XCTestCase {
         XCTAssertEqual(NotebookFormat.Expression.significant(123.456), "123.456")
         XCTAssertEqual(NotebookFormat.Expression.significant(-0.5), "-0.5")
         XCTAssertEqual(NotebookFormat.Expression.significant(1.5e-7), "1.5e-07")
-        XCTAssertEqual(NotebookFormat.Expression.grouped(-1234567), "-1,234,567")
+        XCTAssertEqual(NotebookFormat.Expression.grouped(-1_234_567), "-1,234,567")
         XCTAssertEqual(NotebookFormat.Expression.grouped(999), "999")
     }
 
     func testSeriesWithoutAccessorIsAnEvaluationError() {
         XCTAssertThrowsError(try render("m.history.val_loss")) { error in
-            XCTAssertEqual("\(error)", "`m.history.val_loss` is a series; pick one value with .last, .min, .argmin, [i], ...")
+            XCTAssertEqual(
+                "\(error)", "`m.history.val_loss` is a series; pick one value with .last, .min, .argmin, [i], ...")
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import NotebookFormat
 
 /// Table-driven: each malformed notebook and the exact, complete diagnostics it must produce.
@@ -7,38 +8,38 @@ import XCTest
 final class MalformedNotebookTests: XCTestCase {
     /// A valid notebook that every case edits.
     static let base = """
-    ---
-    title: Base
-    params:
-      epochs: 20
-    ---
+        ---
+        title: Base
+        params:
+          epochs: 20
+        ---
 
-    ```{dataset} mnist
-    source: mnist
-    ```
+        ```{dataset} mnist
+        source: mnist
+        ```
 
-    ```{model} m
-    Input(shape=(28, 28, 1))
-    Flatten()
-    Dense(10, activation="softmax")
-    ```
+        ```{model} m
+        Input(shape=(28, 28, 1))
+        Flatten()
+        Dense(10, activation="softmax")
+        ```
 
-    ```{train} m
-    data: mnist
-    optimizer: adam
-    loss: sparse_categorical_crossentropy
-    metrics: [accuracy]
-    epochs: ${epochs}
-    validation_split: 0.2
-    ```
+        ```{train} m
+        data: mnist
+        optimizer: adam
+        loss: sparse_categorical_crossentropy
+        metrics: [accuracy]
+        epochs: ${epochs}
+        validation_split: 0.2
+        ```
 
-    ```{evaluate} e
-    model: m
-    ```
+        ```{evaluate} e
+        model: m
+        ```
 
-    Text.
+        Text.
 
-    """
+        """
 
     struct Case {
         var name: String
@@ -67,7 +68,11 @@ final class MalformedNotebookTests: XCTestCase {
             let actual = parseErrors(c.notebook, overrides: c.overrides).map(\.description)
             if record {
                 print("RECORD \(c.name): [")
-                for d in actual { print("    \"\"\"\n\(d.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n"))\n    \"\"\",") }
+                for d in actual {
+                    print(
+                        "    \"\"\"\n\(d.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n"))\n    \"\"\","
+                    )
+                }
                 print("]")
             }
             XCTAssertEqual(actual, c.expected, "case \(c.name)")

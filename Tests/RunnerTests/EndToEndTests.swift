@@ -54,7 +54,9 @@ final class EndToEndTests: XCTestCase {
         let notebook = try harness.notebook()
         XCTAssertEqual(try harness.run([notebook.path] + harness.fixtureArguments).status, 0)
         let first = try lock(notebook)
-        let edited = try harness.notebook { $0.replacingOccurrences(of: "## Findings", with: "## What we found\n\nA new sentence.") }
+        let edited = try harness.notebook {
+            $0.replacingOccurrences(of: "## Findings", with: "## What we found\n\nA new sentence.")
+        }
         let second = try harness.run([edited.path] + harness.fixtureArguments)
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertTrue(second.stderr.contains("train run (cached)"), second.stderr)
@@ -120,7 +122,9 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(outcome.stderr.contains("small.md:46:8:"), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("tinny"), outcome.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: harness.folder.appendingPathComponent("output").path))
-        XCTAssertFalse(FileManager.default.fileExists(atPath: notebook.deletingPathExtension().appendingPathExtension("lock.json").path))
+        XCTAssertFalse(
+            FileManager.default.fileExists(
+                atPath: notebook.deletingPathExtension().appendingPathExtension("lock.json").path))
     }
 
     func testKernelLargerThanItsInputIsReportedAtThatLayer() throws {
@@ -167,6 +171,7 @@ final class EndToEndTests: XCTestCase {
         let afterKill = try lock(notebook)
         let clean = try harness.run([notebook.path, "--no-cache"] + harness.fixtureArguments)
         XCTAssertEqual(clean.status, 0, clean.stderr)
-        XCTAssertEqual(history(afterKill, "train run", "val_loss"), history(try lock(notebook), "train run", "val_loss"))
+        XCTAssertEqual(
+            history(afterKill, "train run", "val_loss"), history(try lock(notebook), "train run", "val_loss"))
     }
 }

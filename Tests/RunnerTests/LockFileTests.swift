@@ -1,22 +1,33 @@
 import Foundation
 import XCTest
+
 @testable import Runner
 
 /// The lock's number encoding and the comparison verdicts.
 final class LockFileTests: XCTestCase {
     private func lock(loss: [Float], shown: [(Double, String)] = [], key: String = "k1") -> LockFile {
-        LockFile(notebook: "n.md", notebookSHA256: "x",
-                 environment: LockEnvironment(nbrun: "0", numerics: "1", cpu: "cpu", mathLibrary: "blas", threads: 1, seed: 0,
-                                              data: [:], seconds: [:]),
-                 directives: ["train run": LockedDirective(kind: "train", line: 3, key: key,
-                                                           history: ["loss": loss.map(LockedNumber.init)], metrics: nil)],
-                 shown: shown.map { LockedShownNumber(source: "prose", line: 9, column: 4, expression: "run.x",
-                                                      value: LockedNumber($0.0), text: $0.1, timing: nil) })
+        LockFile(
+            notebook: "n.md", notebookSHA256: "x",
+            environment: LockEnvironment(
+                nbrun: "0", numerics: "1", cpu: "cpu", mathLibrary: "blas", threads: 1, seed: 0,
+                data: [:], seconds: [:]),
+            directives: [
+                "train run": LockedDirective(
+                    kind: "train", line: 3, key: key,
+                    history: ["loss": loss.map(LockedNumber.init)], metrics: nil)
+            ],
+            shown: shown.map {
+                LockedShownNumber(
+                    source: "prose", line: 9, column: 4, expression: "run.x",
+                    value: LockedNumber($0.0), text: $0.1, timing: nil)
+            })
     }
 
     func testFloatsRoundTripToTheSameBitsThroughTheJSONText() throws {
         var generator = SystemRandomNumberGenerator()
-        var values: [Float] = (0..<2000).map { _ in Float(bitPattern: UInt32.random(in: 0x3000_0000...0x4200_0000, using: &generator)) }
+        var values: [Float] = (0..<2000).map { _ in
+            Float(bitPattern: UInt32.random(in: 0x3000_0000...0x4200_0000, using: &generator))
+        }
         values += [0.1, 1 / 3, 0.98660004, Float.leastNormalMagnitude, 1e-30, 123456.79]
         let data = try lock(loss: values).encoded()
         let decoded = try JSONDecoder().decode(LockFile.self, from: data)
@@ -33,22 +44,26 @@ final class LockFileTests: XCTestCase {
     }
 
     func testIdenticalLocksVerify() {
-        let comparison = LockComparison(recorded: lock(loss: [0.5, 0.25], shown: [(0.98, "98.00%")]),
-                                        fresh: lock(loss: [0.5, 0.25], shown: [(0.98, "98.00%")]), tolerance: 0)
+        let comparison = LockComparison(
+            recorded: lock(loss: [0.5, 0.25], shown: [(0.98, "98.00%")]),
+            fresh: lock(loss: [0.5, 0.25], shown: [(0.98, "98.00%")]), tolerance: 0)
         XCTAssertTrue(comparison.passed)
         XCTAssertEqual(comparison.summary, "verified: 3 of 3 numbers identical")
     }
 
     func testAChangedHistoryNamesTheFirstDivergentEpoch() {
-        let comparison = LockComparison(recorded: lock(loss: [0.5, 0.25, 0.125]), fresh: lock(loss: [0.5, 0.26, 0.13]), tolerance: 0)
+        let comparison = LockComparison(
+            recorded: lock(loss: [0.5, 0.25, 0.125]), fresh: lock(loss: [0.5, 0.26, 0.13]), tolerance: 0)
         XCTAssertFalse(comparison.passed)
-        XCTAssertEqual(comparison.changes.map(\.description),
-                       ["line 3: `train run` history.loss first diverged at epoch 2: 0.25 -> 0.26"])
+        XCTAssertEqual(
+            comparison.changes.map(\.description),
+            ["line 3: `train run` history.loss first diverged at epoch 2: 0.25 -> 0.26"])
     }
 
     func testSamePrintedTextPassesAndToleranceIsReportedAsSuch() {
-        let printed = LockComparison(recorded: lock(loss: [0.5], shown: [(0.98001, "98.00%")]),
-                                     fresh: lock(loss: [0.5], shown: [(0.98002, "98.00%")]), tolerance: 0)
+        let printed = LockComparison(
+            recorded: lock(loss: [0.5], shown: [(0.98001, "98.00%")]),
+            fresh: lock(loss: [0.5], shown: [(0.98002, "98.00%")]), tolerance: 0)
         XCTAssertTrue(printed.passed)
         XCTAssertEqual(printed.counts[.printedEqual], 1)
         let tolerated = LockComparison(recorded: lock(loss: [0.5]), fresh: lock(loss: [0.5001]), tolerance: 1e-3)
@@ -59,7 +74,8 @@ final class LockFileTests: XCTestCase {
     }
 
     func testAChangedKeyMakesTheLockStaleNotNumericallyWrong() {
-        let comparison = LockComparison(recorded: lock(loss: [0.5], key: "old"), fresh: lock(loss: [0.7], key: "new"), tolerance: 0)
+        let comparison = LockComparison(
+            recorded: lock(loss: [0.5], key: "old"), fresh: lock(loss: [0.7], key: "new"), tolerance: 0)
         XCTAssertFalse(comparison.passed)
         XCTAssertTrue(comparison.changes.isEmpty)
         XCTAssertEqual(comparison.stale, ["`train run` (line 3) changed since the lock was written"])

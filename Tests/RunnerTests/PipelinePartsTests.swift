@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import XCTest
+
 @testable import Runner
 
 /// Cache keys, seeds, the results cache and progress text.
@@ -16,10 +17,11 @@ final class PipelinePartsTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: root) }
         let cache = ResultCache(root: root)
         struct Interrupted: Error {}
-        XCTAssertThrowsError(try cache.store(key: "abcd") { folder in
-            try Data("half".utf8).write(to: folder.appendingPathComponent("a"))
-            throw Interrupted()
-        })
+        XCTAssertThrowsError(
+            try cache.store(key: "abcd") { folder in
+                try Data("half".utf8).write(to: folder.appendingPathComponent("a"))
+                throw Interrupted()
+            })
         XCTAssertNil(cache.entry(for: "abcd"))
         try cache.store(key: "abcd") { try Data("whole".utf8).write(to: $0.appendingPathComponent("a")) }
         let entry = try XCTUnwrap(cache.entry(for: "abcd"))
@@ -32,17 +34,22 @@ final class PipelinePartsTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let tensors: [[Float]] = [[1.5, -0.0, .leastNonzeroMagnitude], [], [3.25]]
         try CachedFloats.write(tensors, to: folder, name: "w")
-        XCTAssertEqual(CachedFloats.read(from: folder, name: "w")?.map { $0.map(\.bitPattern) }, tensors.map { $0.map(\.bitPattern) })
+        XCTAssertEqual(
+            CachedFloats.read(from: folder, name: "w")?.map { $0.map(\.bitPattern) },
+            tensors.map { $0.map(\.bitPattern) })
     }
 
     func testKerasStyleProgressLine() {
-        XCTAssertEqual(ProgressBar.line(step: 750, steps: 1500, eta: 3.2, loss: 0.03125, accuracy: 0.99),
-                       " 750/1500 ━━━━━━━━━━────────── ETA 3.2s - loss: 0.0312 - accuracy: 0.9900")
+        XCTAssertEqual(
+            ProgressBar.line(step: 750, steps: 1500, eta: 3.2, loss: 0.03125, accuracy: 0.99),
+            " 750/1500 ━━━━━━━━━━────────── ETA 3.2s - loss: 0.0312 - accuracy: 0.9900")
     }
 
     func testCacheFolderFollowsTheEnvironment() {
         XCTAssertEqual(RunOptions.defaultCacheDirectory(environment: ["NBRUN_CACHE": "/x"]).path, "/x")
-        XCTAssertEqual(RunOptions.defaultCacheDirectory(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"]).path, "/c/nbrun/results")
+        XCTAssertEqual(
+            RunOptions.defaultCacheDirectory(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"]).path,
+            "/c/nbrun/results")
         XCTAssertEqual(RunOptions.defaultCacheDirectory(environment: ["HOME": "/h"]).path, "/h/.cache/nbrun/results")
     }
 }
@@ -55,12 +62,17 @@ final class ProgressReporterTests: XCTestCase {
         reporter.step(StepName(index: 3, total: 7, name: "train run"), detail: "cached")
         reporter.training(.epochBegan(epoch: 1, of: 2, steps: 4))
         for step in 1...4 { reporter.training(.batchEnded(epoch: 1, step: step, steps: 4, loss: 0.5, accuracy: 0.75)) }
-        reporter.training(.epochEnded(epoch: 1, record: EpochRecord(loss: 0.5, accuracy: 0.75, valLoss: 0.25, valAccuracy: 0.875, seconds: 2)))
+        reporter.training(
+            .epochEnded(
+                epoch: 1, record: EpochRecord(loss: 0.5, accuracy: 0.75, valLoss: 0.25, valAccuracy: 0.875, seconds: 2))
+        )
         return text
     }
 
     func testPlainOutputHasOneLinePerEpoch() {
-        XCTAssertEqual(run(interactive: false), """
+        XCTAssertEqual(
+            run(interactive: false),
+            """
             [3/7] train run (cached)
                   epoch 1: 2.0s - loss: 0.5000 - accuracy: 0.7500 - val_loss: 0.2500 - val_accuracy: 0.8750
 
@@ -71,8 +83,10 @@ final class ProgressReporterTests: XCTestCase {
         let text = run(interactive: true)
         XCTAssertTrue(text.contains("      Epoch 1/2\n"), text)
         XCTAssertTrue(text.contains("\r      4/4 ━━━━━━━━━━━━━━━━━━━━ ETA"), text)
-        XCTAssertTrue(text.hasSuffix("\r      4/4 ━━━━━━━━━━━━━━━━━━━━ 2.0s 500ms/step - loss: 0.5000 - accuracy: 0.7500"
-                                     + " - val_loss: 0.2500 - val_accuracy: 0.8750\u{1B}[K\n"), text)
+        XCTAssertTrue(
+            text.hasSuffix(
+                "\r      4/4 ━━━━━━━━━━━━━━━━━━━━ 2.0s 500ms/step - loss: 0.5000 - accuracy: 0.7500"
+                    + " - val_loss: 0.2500 - val_accuracy: 0.8750\u{1B}[K\n"), text)
     }
 
     func testQuietPrintsNothing() {

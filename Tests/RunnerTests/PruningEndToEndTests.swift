@@ -22,7 +22,8 @@ final class PruningEndToEndTests: XCTestCase {
         let notebook = try harness.notebook("pruning.md")
         let first = try harness.run([notebook.path] + harness.fixtureArguments)
         XCTAssertEqual(first.status, 0, first.stderr)
-        let html = try String(contentsOf: harness.folder.appendingPathComponent("output/pruning/index.html"), encoding: .utf8)
+        let html = try String(
+            contentsOf: harness.folder.appendingPathComponent("output/pruning/index.html"), encoding: .utf8)
         XCTAssertFalse(html.contains("{{"), "unreplaced inline value")
         XCTAssertTrue(html.contains("test accuracy (fine-tuned)"), "the prune's results table")
         XCTAssertTrue(html.contains("val accuracy (last)"), "the sweep's results table")
@@ -45,7 +46,9 @@ final class PruningEndToEndTests: XCTestCase {
             XCTAssertTrue(second.stderr.contains(step), second.stderr)
         }
         // One more level: only that level is computed.
-        let edited = try harness.notebook("pruning.md") { $0.replacingOccurrences(of: "sparsity: [0.5, 0.9]", with: "sparsity: [0.5, 0.7, 0.9]") }
+        let edited = try harness.notebook("pruning.md") {
+            $0.replacingOccurrences(of: "sparsity: [0.5, 0.9]", with: "sparsity: [0.5, 0.7, 0.9]")
+        }
         let third = try harness.run([edited.path] + harness.fixtureArguments)
         XCTAssertEqual(third.status, 0, third.stderr)
         XCTAssertTrue(third.stderr.contains("prune pruned (2 of 3 levels cached)"), third.stderr)

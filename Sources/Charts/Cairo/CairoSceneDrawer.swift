@@ -14,13 +14,22 @@ struct CairoSceneDrawer {
             switch p {
             case .rect(let r, let fill, let stroke, let radius):
                 path(r, radius: radius)
-                if let fill { setColor(fill); cairo_fill_preserve(cr) }
-                if let stroke { apply(stroke); cairo_stroke_preserve(cr) }
+                if let fill {
+                    setColor(fill)
+                    cairo_fill_preserve(cr)
+                }
+                if let stroke {
+                    apply(stroke)
+                    cairo_stroke_preserve(cr)
+                }
                 cairo_new_path(cr)
             case .polyline(let points, let stroke, let clip):
                 guard let first = points.first else { continue }
                 cairo_save(cr)
-                if let clip { cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height); cairo_clip(cr) }
+                if let clip {
+                    cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)
+                    cairo_clip(cr)
+                }
                 cairo_move_to(cr, first.x, first.y)
                 for q in points.dropFirst() { cairo_line_to(cr, q.x, q.y) }
                 apply(stroke)
@@ -28,7 +37,10 @@ struct CairoSceneDrawer {
                 cairo_restore(cr)
             case .markers(let centers, let radius, let fill, let clip):
                 cairo_save(cr)
-                if let clip { cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height); cairo_clip(cr) }
+                if let clip {
+                    cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)
+                    cairo_clip(cr)
+                }
                 setColor(fill)
                 for c in centers {
                     cairo_new_sub_path(cr)
@@ -48,7 +60,10 @@ struct CairoSceneDrawer {
     private func path(_ r: Rect, radius: Double) {
         let cr = context.pointer
         cairo_new_path(cr)
-        guard radius > 0 else { cairo_rectangle(cr, r.x, r.y, r.width, r.height); return }
+        guard radius > 0 else {
+            cairo_rectangle(cr, r.x, r.y, r.width, r.height)
+            return
+        }
         let k = min(radius, r.width / 2, r.height / 2)
         cairo_arc(cr, r.maxX - k, r.minY + k, k, -Double.pi / 2, 0)
         cairo_arc(cr, r.maxX - k, r.maxY - k, k, 0, Double.pi / 2)

@@ -16,15 +16,17 @@ final class CairoSurface {
     /// An image surface of `width` x `height` pixels, RGB24 (opaque) or ARGB32.
     static func image(width: Int, height: Int, alpha: Bool = false) throws -> CairoSurface {
         let format = alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24
-        return try CairoSurface(cairo_image_surface_create(format, Int32(width), Int32(height))!,
-                                what: "image surface \(width)x\(height)")
+        return try CairoSurface(
+            cairo_image_surface_create(format, Int32(width), Int32(height))!,
+            what: "image surface \(width)x\(height)")
     }
 
     /// An SVG surface of `width` x `height` px streaming its document into a new sink.
     static func svg(width: Double, height: Double) throws -> CairoSurface {
         let sink = CairoDataSink()
-        let s = try CairoSurface(cairo_svg_surface_create_for_stream(CairoDataSink.write, sink.closure, width, height)!,
-                                 sink: sink, what: "SVG surface")
+        let s = try CairoSurface(
+            cairo_svg_surface_create_for_stream(CairoDataSink.write, sink.closure, width, height)!,
+            sink: sink, what: "SVG surface")
         cairo_svg_surface_set_document_unit(s.pointer, CAIRO_SVG_UNIT_PX)
         try s.check("SVG document unit")
         return s
@@ -34,8 +36,9 @@ final class CairoSurface {
     static func png(_ bytes: [UInt8]) throws -> CairoSurface {
         let source = CairoDataSource(bytes)
         return try withExtendedLifetime(source) {
-            try CairoSurface(cairo_image_surface_create_from_png_stream(CairoDataSource.read, source.closure)!,
-                             what: "PNG decoding")
+            try CairoSurface(
+                cairo_image_surface_create_from_png_stream(CairoDataSource.read, source.closure)!,
+                what: "PNG decoding")
         }
     }
 
@@ -50,7 +53,9 @@ final class CairoSurface {
     /// Writes the pixels with `body(data, stride)` between a flush and a mark-dirty.
     func withPixels<T>(_ body: (UnsafeMutablePointer<UInt8>, Int) throws -> T) throws -> T {
         cairo_surface_flush(pointer)
-        guard let data = cairo_image_surface_get_data(pointer) else { throw ChartError(.cairo, "Cairo image surface has no pixel data") }
+        guard let data = cairo_image_surface_get_data(pointer) else {
+            throw ChartError(.cairo, "Cairo image surface has no pixel data")
+        }
         defer { cairo_surface_mark_dirty(pointer) }
         return try body(data, stride)
     }
@@ -60,7 +65,8 @@ final class CairoSurface {
         cairo_surface_flush(pointer)
         let sink = CairoDataSink()
         try withExtendedLifetime(sink) {
-            try CairoStatus.check(cairo_surface_write_to_png_stream(pointer, CairoDataSink.write, sink.closure), "PNG encoding")
+            try CairoStatus.check(
+                cairo_surface_write_to_png_stream(pointer, CairoDataSink.write, sink.closure), "PNG encoding")
         }
         return sink.bytes
     }

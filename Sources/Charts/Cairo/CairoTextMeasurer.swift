@@ -41,7 +41,8 @@ public final class CairoTextMeasurer: TextMeasurer {
         let utf8 = Array(text.utf8)
         let status = utf8.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: CChar.self) {
-                cairo_scaled_font_text_to_glyphs(font, 0, 0, $0.baseAddress, Int32(buf.count), &glyphs, &count, nil, nil, nil)
+                cairo_scaled_font_text_to_glyphs(
+                    font, 0, 0, $0.baseAddress, Int32(buf.count), &glyphs, &count, nil, nil, nil)
             }
         }
         defer { if glyphs != nil { cairo_glyph_free(glyphs) } }

@@ -16,8 +16,9 @@ public struct ChartRenderer: Sendable {
     public func png(_ chart: Chart) throws -> Data {
         let measurer = try CairoTextMeasurer(family: chart.fontFamily)
         let scene = try chart.layout(measurer: measurer)
-        let surface = try CairoSurface.image(width: Int((scene.width * scale).rounded(.up)),
-                                             height: Int((scene.height * scale).rounded(.up)))
+        let surface = try CairoSurface.image(
+            width: Int((scene.width * scale).rounded(.up)),
+            height: Int((scene.height * scale).rounded(.up)))
         let context = try CairoContext(surface)
         cairo_scale(context.pointer, scale, scale)
         try CairoSceneDrawer(context: context, fonts: measurer).draw(scene)

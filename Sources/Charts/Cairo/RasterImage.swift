@@ -9,7 +9,9 @@ struct RasterImage: Equatable {
     var pixels: [UInt32]
 
     init(width: Int, height: Int, pixels: [UInt32]) {
-        self.width = width; self.height = height; self.pixels = pixels
+        self.width = width
+        self.height = height
+        self.pixels = pixels
     }
 
     /// Decodes PNG bytes with Cairo.
@@ -22,8 +24,10 @@ struct RasterImage: Equatable {
         cairo_set_source_surface(cr.pointer, surface.pointer, 0, 0)
         cairo_paint(cr.pointer)
         try cr.check("flattening PNG")
-        width = converted.width; height = converted.height
-        let w = width, h = height
+        width = converted.width
+        height = converted.height
+        let w = width
+        let h = height
         pixels = try converted.withPixels { data, stride in
             (0..<h).flatMap { y in
                 let row = UnsafeMutableRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
@@ -48,7 +52,8 @@ struct RasterImage: Equatable {
     static func channelDifference(_ a: UInt32, _ b: UInt32) -> Int {
         var worst = 0
         for shift in [UInt32(0), 8, 16] {
-            let ca = Int((a >> shift) & 0xff), cb = Int((b >> shift) & 0xff)
+            let ca = Int((a >> shift) & 0xff)
+            let cb = Int((b >> shift) & 0xff)
             worst = max(worst, abs(ca - cb))
         }
         return worst
@@ -71,6 +76,8 @@ struct RasterImage: Equatable {
                 diff[i] = (g << 16) | (g << 8) | g
             }
         }
-        return (Double(differing) / Double(max(pixels.count, 1)), RasterImage(width: width, height: height, pixels: diff))
+        return (
+            Double(differing) / Double(max(pixels.count, 1)), RasterImage(width: width, height: height, pixels: diff)
+        )
     }
 }

@@ -49,10 +49,12 @@ extension AxisRequest {
         }
         switch scale {
         case .linear:
-            var lo = dataLo, hi = dataHi
+            var lo = dataLo
+            var hi = dataHi
             if lo == hi {
                 let d = integer ? 1 : (lo == 0 ? 1 : abs(lo) * 0.1)
-                lo -= d; hi += d
+                lo -= d
+                hi += d
                 return (lo, hi)
             }
             let span = hi - lo
@@ -60,8 +62,12 @@ extension AxisRequest {
             let newHi = stickyZero && hi == 0 ? 0 : hi + margin * span
             return (newLo, newHi)
         case .log:
-            var lo = log10(dataLo), hi = log10(dataHi)
-            if lo == hi { lo -= 1; hi += 1 }
+            var lo = log10(dataLo)
+            var hi = log10(dataHi)
+            if lo == hi {
+                lo -= 1
+                hi += 1
+            }
             let span = hi - lo
             return (pow(10, lo - margin * span), pow(10, hi + margin * span))
         }
@@ -76,7 +82,8 @@ extension AxisRequest {
         switch scale {
         case .linear:
             let ticks = TickLocator.linear(lo, hi, maxBins: bins, integer: integer)
-            return Axis(scale: .linear, lo: lo, hi: hi, ticks: ticks, labels: TickFormatter.linear(ticks, percent: percent))
+            return Axis(
+                scale: .linear, lo: lo, hi: hi, ticks: ticks, labels: TickFormatter.linear(ticks, percent: percent))
         case .log:
             let ticks = TickLocator.log(lo, hi, maxTicks: bins + 1)
             return Axis(scale: .log, lo: lo, hi: hi, ticks: ticks, labels: TickFormatter.log(ticks))

@@ -3,16 +3,23 @@ import Foundation
 extension BarChart {
     /// Grouped bars: each category gets 0.8 of its slot, split evenly between series; bars
     /// stand on 0 (on the bottom of the view for a log axis), which stays the view's edge.
-    func layout(title: String?, width: Double, height: Double, measurer: TextMeasurer, fontFamily: String) throws -> Scene {
+    func layout(title: String?, width: Double, height: Double, measurer: TextMeasurer, fontFamily: String) throws
+        -> Scene
+    {
         guard !categories.isEmpty else { throw ChartError.data("bar chart has no categories") }
         guard !series.isEmpty else { throw ChartError.data("bar chart has no series") }
         for s in series where s.values.count != categories.count {
-            throw ChartError.data("bar series '\(s.label)' has \(s.values.count) values for \(categories.count) categories")
+            throw ChartError.data(
+                "bar series '\(s.label)' has \(s.values.count) values for \(categories.count) categories")
         }
         let values = series.flatMap(\.values).filter { $0.isFinite && (yScale == .linear || $0 > 0) }
         guard !values.isEmpty else { throw ChartError.data("bar chart has no value to draw") }
-        var lo = values.min()!, hi = values.max()!
-        if yScale == .linear { lo = min(lo, 0); hi = max(hi, 0) }
+        var lo = values.min()!
+        var hi = values.max()!
+        if yScale == .linear {
+            lo = min(lo, 0)
+            hi = max(hi, 0)
+        }
         if annotate { hi += 0.06 * (hi - lo) }
         let style = Style()
         let n = Double(series.count)
@@ -20,7 +27,9 @@ extension BarChart {
             style: style, width: width, height: height, title: title,
             x: AxisRequest(dataLo: 0, dataHi: Double(categories.count - 1), categories: categories, label: xLabel),
             y: AxisRequest(scale: yScale, dataLo: lo, dataHi: hi, limits: yLimits, stickyZero: true, label: yLabel),
-            legend: series.enumerated().map { LegendEntry(label: $1.label, color: .cycle($0), handle: .patch(alpha: 1)) },
+            legend: series.enumerated().map {
+                LegendEntry(label: $1.label, color: .cycle($0), handle: .patch(alpha: 1))
+            },
             legendOutsideWhenCovering: true,
             content: { xa, ya, plot in
                 var out: [Primitive] = []
@@ -41,8 +50,12 @@ extension BarChart {
                         if annotate && r.height > 0 {
                             let label = BarChart.valueLabel(v)
                             let size = style.fontPx * 0.9
-                            let y = v >= 0 || yScale == .log ? r.minY - 2 * style.pt : r.maxY + 2 * style.pt + measurer.measure(label, size: size).ascent
-                            out.append(.text(text.item(label, at: Point(r.midX, y), size: size, color: style.textColor)))
+                            let y =
+                                v >= 0 || yScale == .log
+                                ? r.minY - 2 * style.pt
+                                : r.maxY + 2 * style.pt + measurer.measure(label, size: size).ascent
+                            out.append(
+                                .text(text.item(label, at: Point(r.midX, y), size: size, color: style.textColor)))
                         }
                     }
                 }

@@ -35,13 +35,19 @@ struct CartesianLayout {
         return scene(measurer: measurer, fontFamily: fontFamily, legendOutside: true).scene
     }
 
-    private func scene(measurer: TextMeasurer, fontFamily: String, legendOutside: Bool) -> (scene: Scene, legendBadness: Int) {
+    private func scene(measurer: TextMeasurer, fontFamily: String, legendOutside: Bool) -> (
+        scene: Scene, legendBadness: Int
+    ) {
         let text = TextLayout(measurer: measurer, style: style)
-        let fs = style.fontPx, pt = style.pt, edge = style.edgePad
+        let fs = style.fontPx
+        let pt = style.pt
+        let edge = style.edgePad
         let tickOut = (style.tickLength + style.tickPad) * pt
-        let base = Rect(left: width * style.axesLeft, top: height * (1 - style.axesTop),
-                        right: width * style.axesRight, bottom: height * (1 - style.axesBottom))
-        let titleLines = title.map { $0.isEmpty ? [] : text.wrap($0, maxWidth: width - 2 * edge, size: style.titlePx) } ?? []
+        let base = Rect(
+            left: width * style.axesLeft, top: height * (1 - style.axesTop),
+            right: width * style.axesRight, bottom: height * (1 - style.axesBottom))
+        let titleLines =
+            title.map { $0.isEmpty ? [] : text.wrap($0, maxWidth: width - 2 * edge, size: style.titlePx) } ?? []
         let xLabelLines = x.label.map { $0.isEmpty ? [] : text.wrap($0, maxWidth: width - 2 * edge, size: fs) } ?? []
 
         let entries = legend.filter { !$0.label.isEmpty }
@@ -49,23 +55,32 @@ struct CartesianLayout {
         let legendSize = text.legendSize(legendLines)
         let legendPad = style.legendBorderAxesPad * fs
         var plot = base
-        var xa = x.axis(bins: 1, style: style), ya = y.axis(bins: 1, style: style)
+        var xa = x.axis(bins: 1, style: style)
+        var ya = y.axis(bins: 1, style: style)
         var xt = XTickLabels(lines: [], rotated: false, height: 0, minX: 0, maxX: 0)
         var yLabelLines: [String] = []
         var yTickWidth = 0.0
         for _ in 0..<5 {
             (xa, xt) = xAxis(plot: plot, text: text)
-            ya = y.axis(bins: TickLocator.autoBins(lengthPx: plot.height, horizontal: false, style: style), style: style)
+            ya = y.axis(
+                bins: TickLocator.autoBins(lengthPx: plot.height, horizontal: false, style: style), style: style)
             yTickWidth = text.maxWidth(ya.labels, size: fs)
             yLabelLines = y.label.map { $0.isEmpty ? [] : text.wrap($0, maxWidth: plot.height, size: fs) } ?? []
-            let leftNeed = tickOut + yTickWidth + (yLabelLines.isEmpty ? 0 : style.labelPad * pt + text.blockHeight(yLabelLines, size: fs)) + edge
-            let bottomNeed = tickOut + xt.height + (xLabelLines.isEmpty ? 0 : style.labelPad * pt + text.blockHeight(xLabelLines, size: fs)) + edge
-            let topNeed = titleLines.isEmpty ? edge : style.titlePad * pt + text.blockHeight(titleLines, size: style.titlePx) + edge
+            let leftNeed =
+                tickOut + yTickWidth
+                + (yLabelLines.isEmpty ? 0 : style.labelPad * pt + text.blockHeight(yLabelLines, size: fs)) + edge
+            let bottomNeed =
+                tickOut + xt.height
+                + (xLabelLines.isEmpty ? 0 : style.labelPad * pt + text.blockHeight(xLabelLines, size: fs)) + edge
+            let topNeed =
+                titleLines.isEmpty
+                ? edge : style.titlePad * pt + text.blockHeight(titleLines, size: style.titlePx) + edge
             var left = max(base.minX, leftNeed)
             if xt.minX < edge { left = max(left, plot.minX + edge - xt.minX) }
             var right = legendOutside ? min(base.maxX, width - edge - legendSize.width - legendPad) : base.maxX
             if xt.maxX > width - edge { right = min(right, plot.maxX - (xt.maxX - (width - edge))) }
-            let next = Rect(left: left, top: max(base.minY, topNeed), right: right, bottom: min(base.maxY, height - bottomNeed))
+            let next = Rect(
+                left: left, top: max(base.minY, topNeed), right: right, bottom: min(base.maxY, height - bottomNeed))
             if next == plot { break }
             plot = next
         }
@@ -81,26 +96,37 @@ struct CartesianLayout {
         let xFirstAscent = xt.lines.compactMap { $0.first.map { measurer.measure($0, size: fs).ascent } }.max() ?? 0
         for (i, v) in xa.ticks.enumerated() {
             let px = plot.minX + xa.fraction(v) * plot.width
-            scene.add(.polyline([Point(px, plot.maxY), Point(px, plot.maxY + style.tickLength * pt)], tickStroke, clip: nil))
+            scene.add(
+                .polyline([Point(px, plot.maxY), Point(px, plot.maxY + style.tickLength * pt)], tickStroke, clip: nil))
             let top = plot.maxY + tickOut
             if xt.rotated {
                 let m = measurer.measure(xt.lines[i][0], size: fs)
-                scene.add(.text(text.item(xt.lines[i][0], at: Point(px + (m.ascent - m.descent) / 2, top), size: fs,
-                                          align: .right, rotated: true, color: style.textColor)))
+                scene.add(
+                    .text(
+                        text.item(
+                            xt.lines[i][0], at: Point(px + (m.ascent - m.descent) / 2, top), size: fs,
+                            align: .right, rotated: true, color: style.textColor)))
             } else {
                 for (k, line) in xt.lines[i].enumerated() {
-                    scene.add(.text(text.item(line, at: Point(px, top + xFirstAscent + Double(k) * text.lineHeight(fs)),
-                                              size: fs, color: style.textColor)))
+                    scene.add(
+                        .text(
+                            text.item(
+                                line, at: Point(px, top + xFirstAscent + Double(k) * text.lineHeight(fs)),
+                                size: fs, color: style.textColor)))
                 }
             }
         }
         // Y ticks and labels.
         for (i, v) in ya.ticks.enumerated() {
             let py = plot.maxY - ya.fraction(v) * plot.height
-            scene.add(.polyline([Point(plot.minX, py), Point(plot.minX - style.tickLength * pt, py)], tickStroke, clip: nil))
+            scene.add(
+                .polyline([Point(plot.minX, py), Point(plot.minX - style.tickLength * pt, py)], tickStroke, clip: nil))
             let m = measurer.measure(ya.labels[i], size: fs)
-            scene.add(.text(text.item(ya.labels[i], at: Point(plot.minX - tickOut, py + (m.ascent - m.descent) / 2),
-                                      size: fs, align: .right, color: style.textColor)))
+            scene.add(
+                .text(
+                    text.item(
+                        ya.labels[i], at: Point(plot.minX - tickOut, py + (m.ascent - m.descent) / 2),
+                        size: fs, align: .right, color: style.textColor)))
         }
         // Axis labels and title.
         if !xLabelLines.isEmpty {
@@ -109,8 +135,11 @@ struct CartesianLayout {
             for (k, line) in xLabelLines.enumerated() {
                 let w = measurer.measure(line, size: fs).width
                 let cx = min(max(plot.midX, edge + w / 2), width - edge - w / 2)
-                scene.add(.text(text.item(line, at: Point(cx, top + a + Double(k) * text.lineHeight(fs)), size: fs,
-                                          color: style.textColor)))
+                scene.add(
+                    .text(
+                        text.item(
+                            line, at: Point(cx, top + a + Double(k) * text.lineHeight(fs)), size: fs,
+                            color: style.textColor)))
             }
         }
         if !yLabelLines.isEmpty {
@@ -119,7 +148,8 @@ struct CartesianLayout {
             let n = yLabelLines.count
             for (k, line) in yLabelLines.enumerated() {
                 let bx = rightEdge - d - Double(n - 1 - k) * text.lineHeight(fs)
-                scene.add(.text(text.item(line, at: Point(bx, plot.midY), size: fs, rotated: true, color: style.textColor)))
+                scene.add(
+                    .text(text.item(line, at: Point(bx, plot.midY), size: fs, rotated: true, color: style.textColor)))
             }
         }
         if !titleLines.isEmpty {
@@ -162,13 +192,17 @@ struct CartesianLayout {
             var lines = a.labels.map { text.wrap($0, maxWidth: 0.92 * spacing, size: fs) }
             let rotated = lines.contains { $0.count > 3 || text.maxWidth($0, size: fs) > 0.95 * spacing }
             if rotated { lines = a.labels.map { [$0] } }
-            let height = rotated ? text.maxWidth(a.labels, size: fs)
-                                 : lines.map { text.blockHeight($0, size: fs) }.max() ?? 0
-            var minX = plot.minX, maxX = plot.maxX
+            let height =
+                rotated
+                ? text.maxWidth(a.labels, size: fs)
+                : lines.map { text.blockHeight($0, size: fs) }.max() ?? 0
+            var minX = plot.minX
+            var maxX = plot.maxX
             if !rotated {
                 for (i, v) in a.ticks.enumerated() {
                     let w = text.maxWidth(lines[i], size: fs)
-                    minX = min(minX, position(a, v) - w / 2); maxX = max(maxX, position(a, v) + w / 2)
+                    minX = min(minX, position(a, v) - w / 2)
+                    maxX = max(maxX, position(a, v) + w / 2)
                 }
             }
             return (a, XTickLabels(lines: lines, rotated: rotated, height: height, minX: minX, maxX: maxX))
@@ -181,12 +215,17 @@ struct CartesianLayout {
             let crowded = pos.indices.dropFirst().contains { i in
                 pos[i] - pos[i - 1] < (widths[i] + widths[i - 1]) / 2 + 0.5 * fs
             }
-            if crowded && bins > 1 { bins -= 1; continue }
+            if crowded && bins > 1 {
+                bins -= 1
+                continue
+            }
             let metrics = a.labels.map { text.measurer.measure($0, size: fs) }
             let height = (metrics.map(\.ascent).max() ?? 0) + (metrics.map(\.descent).max() ?? 0)
             let minX = zip(pos, widths).map { $0 - $1 / 2 }.min() ?? plot.minX
             let maxX = zip(pos, widths).map { $0 + $1 / 2 }.max() ?? plot.maxX
-            return (a, XTickLabels(lines: a.labels.map { [$0] }, rotated: false, height: height, minX: minX, maxX: maxX))
+            return (
+                a, XTickLabels(lines: a.labels.map { [$0] }, rotated: false, height: height, minX: minX, maxX: maxX)
+            )
         }
     }
 }

@@ -7,11 +7,16 @@ extension Chart {
         }
         let t = title
         switch kind {
-        case .line(let c): return try c.layout(title: t, width: width, height: height, measurer: measurer, fontFamily: fontFamily)
-        case .bar(let c): return try c.layout(title: t, width: width, height: height, measurer: measurer, fontFamily: fontFamily)
-        case .histogram(let c): return try c.layout(title: t, width: width, height: height, measurer: measurer, fontFamily: fontFamily)
-        case .imageGrid(let c): return try c.layout(title: t, width: width, height: height, measurer: measurer, fontFamily: fontFamily)
-        case .heatmap(let c): return try c.layout(title: t, width: width, height: height, measurer: measurer, fontFamily: fontFamily)
+        case .line(let c):
+            return try c.layout(title: t, width: width, height: height, measurer: measurer, fontFamily: fontFamily)
+        case .bar(let c):
+            return try c.layout(title: t, width: width, height: height, measurer: measurer, fontFamily: fontFamily)
+        case .histogram(let c):
+            return try c.layout(title: t, width: width, height: height, measurer: measurer, fontFamily: fontFamily)
+        case .imageGrid(let c):
+            return try c.layout(title: t, width: width, height: height, measurer: measurer, fontFamily: fontFamily)
+        case .heatmap(let c):
+            return try c.layout(title: t, width: width, height: height, measurer: measurer, fontFamily: fontFamily)
         }
     }
 }

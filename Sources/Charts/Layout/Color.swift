@@ -6,13 +6,17 @@ public struct Color: Sendable, Equatable {
     public var a: Double
 
     public init(r: Double, g: Double, b: Double, a: Double = 1) {
-        self.r = r; self.g = g; self.b = b; self.a = a
+        self.r = r
+        self.g = g
+        self.b = b
+        self.a = a
     }
 
     /// From 0xRRGGBB.
     public init(hex: UInt32, alpha: Double = 1) {
-        self.init(r: Double((hex >> 16) & 0xff) / 255, g: Double((hex >> 8) & 0xff) / 255,
-                  b: Double(hex & 0xff) / 255, a: alpha)
+        self.init(
+            r: Double((hex >> 16) & 0xff) / 255, g: Double((hex >> 8) & 0xff) / 255,
+            b: Double(hex & 0xff) / 255, a: alpha)
     }
 
     /// A gray level, 0 black ... 1 white.
@@ -38,12 +42,15 @@ public struct Color: Sendable, Equatable {
     /// matplotlib's "viridis" at t in 0...1: linear interpolation between its colours at
     /// t = 0, 1/9, ..., 1 (the 10-step viridis palette), within about 2/255 of the full table.
     public static func viridis(_ t: Double) -> Color {
-        let stops: [UInt32] = [0x440154, 0x482878, 0x3e4989, 0x31688e, 0x26828e,
-                               0x1f9e89, 0x35b779, 0x6ece58, 0xb5de2b, 0xfde725]
+        let stops: [UInt32] = [
+            0x440154, 0x482878, 0x3e4989, 0x31688e, 0x26828e,
+            0x1f9e89, 0x35b779, 0x6ece58, 0xb5de2b, 0xfde725,
+        ]
         let u = min(max(t.isFinite ? t : 0, 0), 1) * Double(stops.count - 1)
         let i = min(Int(u), stops.count - 2)
         let f = u - Double(i)
-        let a = Color(hex: stops[i]), b = Color(hex: stops[i + 1])
+        let a = Color(hex: stops[i])
+        let b = Color(hex: stops[i + 1])
         return Color(r: a.r + (b.r - a.r) * f, g: a.g + (b.g - a.g) * f, b: a.b + (b.b - a.b) * f)
     }
 }

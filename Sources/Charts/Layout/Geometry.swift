@@ -2,7 +2,10 @@
 public struct Point: Sendable, Equatable {
     public var x: Double
     public var y: Double
-    public init(_ x: Double, _ y: Double) { self.x = x; self.y = y }
+    public init(_ x: Double, _ y: Double) {
+        self.x = x
+        self.y = y
+    }
 }
 
 /// An axis-aligned rectangle in figure coordinates (y grows downwards).
@@ -13,7 +16,10 @@ public struct Rect: Sendable, Equatable, CustomStringConvertible {
     public var height: Double
 
     public init(x: Double, y: Double, width: Double, height: Double) {
-        self.x = x; self.y = y; self.width = width; self.height = height
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
     }
 
     public init(left: Double, top: Double, right: Double, bottom: Double) {
@@ -58,15 +64,23 @@ public struct Rect: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether the segment a-b passes through the rectangle (Liang-Barsky clipping).
     public func intersectsSegment(_ a: Point, _ b: Point) -> Bool {
-        var t0 = 0.0, t1 = 1.0
-        let dx = b.x - a.x, dy = b.y - a.y
+        var t0 = 0.0
+        var t1 = 1.0
+        let dx = b.x - a.x
+        let dy = b.y - a.y
         let checks: [(Double, Double)] = [(-dx, a.x - minX), (dx, maxX - a.x), (-dy, a.y - minY), (dy, maxY - a.y)]
         for (p, q) in checks {
             if p == 0 {
                 if q < 0 { return false }
             } else {
                 let t = q / p
-                if p < 0 { if t > t1 { return false }; t0 = max(t0, t) } else { if t < t0 { return false }; t1 = min(t1, t) }
+                if p < 0 {
+                    if t > t1 { return false }
+                    t0 = max(t0, t)
+                } else {
+                    if t < t0 { return false }
+                    t1 = min(t1, t)
+                }
             }
         }
         return t0 <= t1

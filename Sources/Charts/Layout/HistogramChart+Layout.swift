@@ -7,14 +7,18 @@ extension HistogramChart {
         guard bins >= 1 else { throw ChartError.data("histogram needs at least 1 bin, got \(bins)") }
         let all = series.flatMap(\.values).filter(\.isFinite)
         guard var lo = all.min(), var hi = all.max() else { throw ChartError.data("histogram has no finite value") }
-        if lo == hi { lo -= 0.5; hi += 0.5 }
+        if lo == hi {
+            lo -= 0.5
+            hi += 0.5
+        }
         return (0...bins).map { lo + (hi - lo) * Double($0) / Double(bins) }
     }
 
     /// Counts of `values` in each bin of `edges`.
     static func counts(_ values: [Double], edges: [Double]) -> [Int] {
         let n = edges.count - 1
-        let lo = edges[0], hi = edges[n]
+        let lo = edges[0]
+        let hi = edges[n]
         var c = [Int](repeating: 0, count: n)
         for v in values where v.isFinite && v >= lo && v <= hi {
             c[min(Int((v - lo) / (hi - lo) * Double(n)), n - 1)] += 1
@@ -24,7 +28,9 @@ extension HistogramChart {
 
     /// Filled bars per bin; with several series translucent (alpha 0.5) under a solid step
     /// outline, so overlaps stay readable.
-    func layout(title: String?, width: Double, height: Double, measurer: TextMeasurer, fontFamily: String) throws -> Scene {
+    func layout(title: String?, width: Double, height: Double, measurer: TextMeasurer, fontFamily: String) throws
+        -> Scene
+    {
         guard !series.isEmpty else { throw ChartError.data("histogram has no series") }
         let e = try edges()
         let counts = series.map { HistogramChart.counts($0.values, edges: e) }
@@ -38,12 +44,16 @@ extension HistogramChart {
             style: style, width: width, height: height, title: title,
             x: AxisRequest(dataLo: e.first!, dataHi: e.last!, label: xLabel),
             y: AxisRequest(scale: yScale, dataLo: yLo, dataHi: Double(maxCount), stickyZero: true, label: yLabel),
-            legend: series.enumerated().map { LegendEntry(label: $1.label, color: .cycle($0), handle: .patch(alpha: several ? 0.5 : 1)) },
+            legend: series.enumerated().map {
+                LegendEntry(label: $1.label, color: .cycle($0), handle: .patch(alpha: several ? 0.5 : 1))
+            },
             content: { xa, ya, plot in
                 var out: [Primitive] = []
                 var obstacles = Obstacles()
                 func px(_ x: Double) -> Double { plot.minX + xa.fraction(x) * plot.width }
-                func py(_ c: Int) -> Double { c > 0 || yScale == .linear ? plot.maxY - ya.fraction(Double(c)) * plot.height : plot.maxY }
+                func py(_ c: Int) -> Double {
+                    c > 0 || yScale == .linear ? plot.maxY - ya.fraction(Double(c)) * plot.height : plot.maxY
+                }
                 let base = py(0)
                 for (si, c) in counts.enumerated() {
                     let color = Color.cycle(si)
@@ -57,13 +67,16 @@ extension HistogramChart {
                         obstacles.rects.append(r)
                     }
                     outline.append(Point(px(e[e.count - 1]), base))
-                    if several { out.append(.polyline(outline, Stroke(color: color, width: 1.0 * style.pt), clip: plot)) }
+                    if several {
+                        out.append(.polyline(outline, Stroke(color: color, width: 1.0 * style.pt), clip: plot))
+                    }
                 }
                 // Clip bars standing below a log view.
                 out = out.map { p in
                     if case .rect(let r, let fill, let stroke, let radius) = p {
-                        let clipped = Rect(left: max(r.minX, plot.minX), top: max(r.minY, plot.minY),
-                                           right: min(r.maxX, plot.maxX), bottom: min(r.maxY, plot.maxY))
+                        let clipped = Rect(
+                            left: max(r.minX, plot.minX), top: max(r.minY, plot.minY),
+                            right: min(r.maxX, plot.maxX), bottom: min(r.maxY, plot.maxY))
                         return .rect(clipped, fill: fill, stroke: stroke, cornerRadius: radius)
                     }
                     return p

@@ -1,6 +1,9 @@
 /// One legend row: a handle (a line sample or a colour patch) and its label.
 struct LegendEntry {
-    enum Handle { case line(dashed: Bool, marker: Bool), patch(alpha: Double) }
+    enum Handle {
+        case line(dashed: Bool, marker: Bool)
+        case patch(alpha: Double)
+    }
     var label: String
     var color: Color
     var handle: Handle
@@ -31,8 +34,12 @@ enum LegendPlacer {
 
     /// The legend's frame for `spot`, `pad` px inside `plot`.
     static func frame(_ spot: Spot, size: (width: Double, height: Double), plot: Rect, pad: Double) -> Rect {
-        let left = plot.minX + pad, right = plot.maxX - pad - size.width, midX = plot.midX - size.width / 2
-        let top = plot.minY + pad, bottom = plot.maxY - pad - size.height, midY = plot.midY - size.height / 2
+        let left = plot.minX + pad
+        let right = plot.maxX - pad - size.width
+        let midX = plot.midX - size.width / 2
+        let top = plot.minY + pad
+        let bottom = plot.maxY - pad - size.height
+        let midY = plot.midY - size.height / 2
         let (x, y): (Double, Double)
         switch spot {
         case .upperRight: (x, y) = (right, top)
@@ -49,8 +56,10 @@ enum LegendPlacer {
     }
 
     /// The best spot and its frame.
-    static func best(size: (width: Double, height: Double), plot: Rect, pad: Double,
-                     obstacles: Obstacles) -> (Spot, Rect) {
+    static func best(
+        size: (width: Double, height: Double), plot: Rect, pad: Double,
+        obstacles: Obstacles
+    ) -> (Spot, Rect) {
         var best: (Spot, Rect, Int)?
         for spot in Spot.allCases {
             let box = frame(spot, size: size, plot: plot, pad: pad)
@@ -79,7 +88,8 @@ extension TextLayout {
         let fs = style.fontPx
         let textWidth = lines.map { maxWidth($0, size: fs) }.max() ?? 0
         let rows = lines.map(legendRowHeight).reduce(0, +)
-        let height = 2 * style.legendBorderPad * fs + rows + Double(max(lines.count - 1, 0)) * style.legendLabelSpacing * fs
+        let height =
+            2 * style.legendBorderPad * fs + rows + Double(max(lines.count - 1, 0)) * style.legendLabelSpacing * fs
         return (legendChrome + textWidth, height)
     }
 
@@ -92,9 +102,12 @@ extension TextLayout {
     /// Frame, handles and labels of a legend in `frame`.
     func legendPrimitives(_ entries: [LegendEntry], lines: [[String]], frame: Rect) -> [Primitive] {
         let fs = style.fontPx
-        var out: [Primitive] = [.rect(frame, fill: Color.white.withAlpha(style.legendFrameAlpha),
-                                      stroke: Stroke(color: .gray(style.legendEdgeGray), width: style.spineWidth * style.pt),
-                                      cornerRadius: 0.2 * fs)]
+        var out: [Primitive] = [
+            .rect(
+                frame, fill: Color.white.withAlpha(style.legendFrameAlpha),
+                stroke: Stroke(color: .gray(style.legendEdgeGray), width: style.spineWidth * style.pt),
+                cornerRadius: 0.2 * fs)
+        ]
         var top = frame.minY + style.legendBorderPad * fs
         let handleLeft = frame.minX + style.legendBorderPad * fs
         let handleRight = handleLeft + style.legendHandleLength * fs
@@ -103,22 +116,31 @@ extension TextLayout {
             switch e.handle {
             case .line(let dashed, let marker):
                 let lw = style.lineWidth * style.pt
-                out.append(.polyline([Point(handleLeft, mid), Point(handleRight, mid)],
-                                     Stroke(color: e.color, width: lw, dash: dashed ? [3.7 * lw, 1.6 * lw] : []), clip: nil))
+                out.append(
+                    .polyline(
+                        [Point(handleLeft, mid), Point(handleRight, mid)],
+                        Stroke(color: e.color, width: lw, dash: dashed ? [3.7 * lw, 1.6 * lw] : []), clip: nil))
                 if marker {
-                    out.append(.markers([Point((handleLeft + handleRight) / 2, mid)], radius: style.markerSize * style.pt / 2,
-                                        fill: e.color, clip: nil))
+                    out.append(
+                        .markers(
+                            [Point((handleLeft + handleRight) / 2, mid)], radius: style.markerSize * style.pt / 2,
+                            fill: e.color, clip: nil))
                 }
             case .patch(let alpha):
                 let h = style.legendHandleHeight * fs
-                out.append(.rect(Rect(x: handleLeft, y: mid - h / 2, width: handleRight - handleLeft, height: h),
-                                 fill: e.color.withAlpha(alpha), stroke: nil))
+                out.append(
+                    .rect(
+                        Rect(x: handleLeft, y: mid - h / 2, width: handleRight - handleLeft, height: h),
+                        fill: e.color.withAlpha(alpha), stroke: nil))
             }
             let m = measurer.measure(labelLines[0], size: fs)
             var baseline = mid + (m.ascent - m.descent) / 2
             for line in labelLines {
-                out.append(.text(item(line, at: Point(handleRight + style.legendHandleTextPad * fs, baseline), size: fs,
-                                      align: .left, color: style.textColor)))
+                out.append(
+                    .text(
+                        item(
+                            line, at: Point(handleRight + style.legendHandleTextPad * fs, baseline), size: fs,
+                            align: .left, color: style.textColor)))
                 baseline += lineHeight(fs)
             }
             top += legendRowHeight(labelLines) + style.legendLabelSpacing * fs

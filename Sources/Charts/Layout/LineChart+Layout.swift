@@ -3,7 +3,9 @@ import Foundation
 extension LineChart {
     /// Lines in tab10 order, 1.5 pt wide, broken at values the axes cannot show; a legend of the
     /// labelled series placed where it covers the fewest points and segments.
-    func layout(title: String?, width: Double, height: Double, measurer: TextMeasurer, fontFamily: String) throws -> Scene {
+    func layout(title: String?, width: Double, height: Double, measurer: TextMeasurer, fontFamily: String) throws
+        -> Scene
+    {
         guard !series.isEmpty else { throw ChartError.data("line chart has no series") }
         for s in series where s.x.count != s.y.count {
             throw ChartError.data("line series '\(s.label)' has \(s.x.count) x values but \(s.y.count) y values")
@@ -11,14 +13,19 @@ extension LineChart {
         func ok(_ v: Double, _ scale: AxisScale) -> Bool { v.isFinite && (scale == .linear || v > 0) }
         let points = series.flatMap { s in zip(s.x, s.y).filter { ok($0.0, xScale) && ok($0.1, yScale) } }
         guard !points.isEmpty else {
-            throw ChartError.data("line chart has no point to draw" + (xScale == .log || yScale == .log ? " (log axes need values > 0)" : ""))
+            throw ChartError.data(
+                "line chart has no point to draw"
+                    + (xScale == .log || yScale == .log ? " (log axes need values > 0)" : ""))
         }
-        let xs = points.map(\.0), ys = points.map(\.1)
+        let xs = points.map(\.0)
+        let ys = points.map(\.1)
         let style = Style()
         let layout = CartesianLayout(
             style: style, width: width, height: height, title: title,
-            x: AxisRequest(scale: xScale, dataLo: xs.min()!, dataHi: xs.max()!, limits: xLimits, integer: integerX, label: xLabel),
-            y: AxisRequest(scale: yScale, dataLo: ys.min()!, dataHi: ys.max()!, limits: yLimits, percent: yPercent, label: yLabel),
+            x: AxisRequest(
+                scale: xScale, dataLo: xs.min()!, dataHi: xs.max()!, limits: xLimits, integer: integerX, label: xLabel),
+            y: AxisRequest(
+                scale: yScale, dataLo: ys.min()!, dataHi: ys.max()!, limits: yLimits, percent: yPercent, label: yLabel),
             legend: series.enumerated().map { i, s in
                 LegendEntry(label: s.label, color: .cycle(i), handle: .line(dashed: s.dashed, marker: s.marker))
             },
@@ -36,14 +43,21 @@ extension LineChart {
                         run = []
                     }
                     for (x, y) in zip(s.x, s.y) {
-                        guard xa.accepts(x), ya.accepts(y) else { flush(); continue }
+                        guard xa.accepts(x), ya.accepts(y) else {
+                            flush()
+                            continue
+                        }
                         let p = Point(plot.minX + xa.fraction(x) * plot.width, plot.maxY - ya.fraction(y) * plot.height)
-                        run.append(p); all.append(p)
+                        run.append(p)
+                        all.append(p)
                     }
                     flush()
                     obstacles.points += all
-                    if s.marker { out.append(.markers(all, radius: style.markerSize * style.pt / 2, fill: .cycle(i), clip: plot)) }
-                    else if all.count == 1 { out.append(.markers(all, radius: lw, fill: .cycle(i), clip: plot)) }
+                    if s.marker {
+                        out.append(.markers(all, radius: style.markerSize * style.pt / 2, fill: .cycle(i), clip: plot))
+                    } else if all.count == 1 {
+                        out.append(.markers(all, radius: lw, fill: .cycle(i), clip: plot))
+                    }
                 }
                 return (out, obstacles)
             })

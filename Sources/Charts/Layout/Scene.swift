@@ -6,7 +6,9 @@ public struct Stroke: Sendable, Equatable {
     /// On/off lengths in px; empty for solid.
     public var dash: [Double] = []
     public init(color: Color, width: Double, dash: [Double] = []) {
-        self.color = color; self.width = width; self.dash = dash
+        self.color = color
+        self.width = width
+        self.dash = dash
     }
 }
 

@@ -7,8 +7,10 @@ struct TextLayout {
     func lineHeight(_ size: Double) -> Double { 1.2 * size }
 
     /// A text item with its baseline through `anchor`, and its ink bounds.
-    func item(_ text: String, at anchor: Point, size: Double, align: TextAlign = .center,
-              rotated: Bool = false, color: Color = .black) -> TextItem {
+    func item(
+        _ text: String, at anchor: Point, size: Double, align: TextAlign = .center,
+        rotated: Bool = false, color: Color = .black
+    ) -> TextItem {
         let m = measurer.measure(text, size: size)
         let start: Double
         switch align {
@@ -19,14 +21,17 @@ struct TextLayout {
         let bounds: Rect
         if rotated {
             // Reading upwards: the advance runs towards -y, glyph tops point towards -x.
-            bounds = Rect(left: anchor.x - m.ascent, top: anchor.y - start - m.width,
-                          right: anchor.x + m.descent, bottom: anchor.y - start)
+            bounds = Rect(
+                left: anchor.x - m.ascent, top: anchor.y - start - m.width,
+                right: anchor.x + m.descent, bottom: anchor.y - start)
         } else {
-            bounds = Rect(left: anchor.x + start, top: anchor.y - m.ascent, right: anchor.x + start + m.width,
-                          bottom: anchor.y + m.descent)
+            bounds = Rect(
+                left: anchor.x + start, top: anchor.y - m.ascent, right: anchor.x + start + m.width,
+                bottom: anchor.y + m.descent)
         }
-        return TextItem(text: text, anchor: anchor, size: size, align: align, rotated: rotated, color: color,
-                        bounds: bounds)
+        return TextItem(
+            text: text, anchor: anchor, size: size, align: align, rotated: rotated, color: color,
+            bounds: bounds)
     }
 
     /// Splits `text` into lines no wider than `maxWidth`: at spaces, and between any two
@@ -38,19 +43,35 @@ struct TextLayout {
         func fits(_ s: String) -> Bool { measurer.measure(s, size: size).width <= maxWidth }
         for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
             let candidate = current.isEmpty ? word : current + " " + word
-            if fits(candidate) { current = candidate; continue }
-            if !current.isEmpty { lines.append(current); current = "" }
-            if fits(word) { current = word; continue }
+            if fits(candidate) {
+                current = candidate
+                continue
+            }
+            if !current.isEmpty {
+                lines.append(current)
+                current = ""
+            }
+            if fits(word) {
+                current = word
+                continue
+            }
             for ch in word {
                 let next = current + String(ch)
-                if fits(next) || current.isEmpty { current = next; continue }
+                if fits(next) || current.isEmpty {
+                    current = next
+                    continue
+                }
                 // Prefer a break after Japanese punctuation or before an opening bracket, if one
                 // lies in the second half of the line; else break between any two characters.
                 let chars = Array(current)
-                if let cut = (max(1, chars.count / 2)..<chars.count).reversed().first(where: { TextLayout.breaksAfter(chars[$0 - 1], chars[$0]) }) {
-                    lines.append(String(chars[..<cut])); current = String(chars[cut...]) + String(ch)
+                if let cut = (max(1, chars.count / 2)..<chars.count).reversed().first(where: {
+                    TextLayout.breaksAfter(chars[$0 - 1], chars[$0])
+                }) {
+                    lines.append(String(chars[..<cut]))
+                    current = String(chars[cut...]) + String(ch)
                 } else {
-                    lines.append(current); current = String(ch)
+                    lines.append(current)
+                    current = String(ch)
                 }
             }
         }

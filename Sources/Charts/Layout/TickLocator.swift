@@ -27,7 +27,8 @@ enum TickLocator {
         let scale = pow(10, floor(log10(dv / nbins)))
         var steps = [0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20].map { $0 * scale }
         if integer { steps = steps.filter { $0 < 1 || abs($0 - $0.rounded()) < 0.001 } }
-        let vlo = lo - offset, vhi = hi - offset
+        let vlo = lo - offset
+        let vhi = hi - offset
         let raw = (vhi - vlo) / nbins
         let first = steps.firstIndex { $0 >= raw * (1 - 1e-12) } ?? steps.count - 1
         var result: [Double] = []
@@ -48,7 +49,8 @@ enum TickLocator {
     /// Decade ticks (and 2x, 5x or all subdivisions for short ranges) inside [lo, hi], lo > 0.
     static func log(_ lo: Double, _ hi: Double, maxTicks: Int) -> [Double] {
         precondition(lo > 0 && lo < hi, "log tick range must be positive and increasing")
-        let e0 = Int(floor(log10(lo) - 1e-9)), e1 = Int(ceil(log10(hi) + 1e-9))
+        let e0 = Int(floor(log10(lo) - 1e-9))
+        let e1 = Int(ceil(log10(hi) + 1e-9))
         func within(_ v: Double) -> Bool { v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9) }
         for subs in [[1.0], [1.0, 2, 5], [1.0, 2, 3, 4, 5, 6, 7, 8, 9]] {
             let ticks = (e0...e1).flatMap { e in subs.map { $0 * pow(10, Double(e)) } }.filter(within)
@@ -64,13 +66,15 @@ enum TickLocator {
 
     /// matplotlib's `_Edge_integer.le`: the number of whole steps at or below x, forgiving round-off.
     private static func edgeLE(_ x: Double, step: Double, offset: Double) -> Double {
-        let d = floor(x / step), m = x - d * step
+        let d = floor(x / step)
+        let m = x - d * step
         return abs(m / step - 1) < tolerance(step: step, offset: offset) ? d + 1 : d
     }
 
     /// matplotlib's `_Edge_integer.ge`.
     private static func edgeGE(_ x: Double, step: Double, offset: Double) -> Double {
-        let d = floor(x / step), m = x - d * step
+        let d = floor(x / step)
+        let m = x - d * step
         return abs(m / step) < tolerance(step: step, offset: offset) ? d : d + 1
     }
 

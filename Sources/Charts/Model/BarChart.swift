@@ -25,8 +25,10 @@ public struct BarChart: Sendable {
     /// Write each bar's value above it.
     public var annotate: Bool = false
 
-    public init(categories: [String], series: [BarSeries], xLabel: String? = nil, yLabel: String? = nil,
-                yScale: AxisScale = .linear, yLimits: ClosedRange<Double>? = nil, annotate: Bool = false) {
+    public init(
+        categories: [String], series: [BarSeries], xLabel: String? = nil, yLabel: String? = nil,
+        yScale: AxisScale = .linear, yLimits: ClosedRange<Double>? = nil, annotate: Bool = false
+    ) {
         self.categories = categories
         self.series = series
         self.xLabel = xLabel

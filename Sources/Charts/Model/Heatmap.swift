@@ -14,8 +14,10 @@ public struct Heatmap: Sendable {
     /// cells and black on light ones.
     public var annotate: Bool = true
 
-    public init(rowLabels: [String], columnLabels: [String], values: [[Double]], xLabel: String? = nil,
-                yLabel: String? = nil, colorBarLabel: String? = nil, annotate: Bool = true) {
+    public init(
+        rowLabels: [String], columnLabels: [String], values: [[Double]], xLabel: String? = nil,
+        yLabel: String? = nil, colorBarLabel: String? = nil, annotate: Bool = true
+    ) {
         self.rowLabels = rowLabels
         self.columnLabels = columnLabels
         self.values = values

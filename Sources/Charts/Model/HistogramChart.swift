@@ -20,8 +20,10 @@ public struct HistogramChart: Sendable {
     /// `.log` for counts spanning decades (a spike of zeros after pruning); empty bins vanish.
     public var yScale: AxisScale = .linear
 
-    public init(series: [HistogramSeries], bins: Int = 50, xLabel: String? = nil, yLabel: String? = nil,
-                yScale: AxisScale = .linear) {
+    public init(
+        series: [HistogramSeries], bins: Int = 50, xLabel: String? = nil, yLabel: String? = nil,
+        yScale: AxisScale = .linear
+    ) {
         self.series = series
         self.bins = bins
         self.xLabel = xLabel

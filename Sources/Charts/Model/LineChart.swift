@@ -39,10 +39,12 @@ public struct LineChart: Sendable {
     /// Label y ticks as percentages (0.98 -> "98%"); the data stay fractions.
     public var yPercent: Bool = false
 
-    public init(series: [LineSeries], xLabel: String? = nil, yLabel: String? = nil,
-                xScale: AxisScale = .linear, yScale: AxisScale = .linear,
-                xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil,
-                integerX: Bool = false, yPercent: Bool = false) {
+    public init(
+        series: [LineSeries], xLabel: String? = nil, yLabel: String? = nil,
+        xScale: AxisScale = .linear, yScale: AxisScale = .linear,
+        xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil,
+        integerX: Bool = false, yPercent: Bool = false
+    ) {
         self.series = series
         self.xLabel = xLabel
         self.yLabel = yLabel

@@ -17,8 +17,10 @@ final class ActivationLayer: Layer {
         ActivationMath.forward(activation, y, rows: batch * inputSize / width, width: width)
     }
 
-    func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
-                  dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass) {
+    func backward(
+        x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+        dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass
+    ) {
         guard let dx else { return }
         ActivationMath.backward(activation, y: y, dy: dy, rows: batch * inputSize / width, width: width)
         dx.update(from: dy, count: batch * inputSize)
@@ -39,8 +41,10 @@ final class FlattenLayer: Layer {
         if UnsafePointer(y) != x { y.update(from: x, count: batch * inputSize) }
     }
 
-    func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
-                  dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass) {
+    func backward(
+        x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+        dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass
+    ) {
         if let dx, dx != dy { dx.update(from: dy, count: batch * inputSize) }
     }
 }

@@ -7,8 +7,10 @@ import Foundation
 enum ActivationMath {
     /// y = act(y + bias) in place for `rows` rows of `width` elements `stride` apart; `bias` may be
     /// nil. Softmax needs whole rows (width == stride).
-    static func biasForward(_ activation: Activation, _ y: UnsafeMutablePointer<Float>, rows: Int, width: Int,
-                            stride: Int, bias: UnsafePointer<Float>?) {
+    static func biasForward(
+        _ activation: Activation, _ y: UnsafeMutablePointer<Float>, rows: Int, width: Int,
+        stride: Int, bias: UnsafePointer<Float>?
+    ) {
         precondition(activation != .softmax || width == stride, "softmax needs whole rows")
         for r in 0..<rows {
             let row = y + r * stride
@@ -47,14 +49,19 @@ enum ActivationMath {
         var m = -Float.infinity
         for i in 0..<n { m = max(m, x[i]) }
         var s: Float = 0
-        for i in 0..<n { x[i] = Foundation.exp(x[i] - m); s += x[i] }
+        for i in 0..<n {
+            x[i] = Foundation.exp(x[i] - m)
+            s += x[i]
+        }
         let inv = 1 / s
         for i in 0..<n { x[i] *= inv }
     }
 
     /// dy <- dL/dx given y = act(x), in place.
-    static func backward(_ activation: Activation, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
-                         rows: Int, width: Int) {
+    static func backward(
+        _ activation: Activation, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+        rows: Int, width: Int
+    ) {
         let n = rows * width
         switch activation {
         case .linear: return
@@ -63,7 +70,8 @@ enum ActivationMath {
         case .tanh: for i in 0..<n { dy[i] *= 1 - y[i] * y[i] }
         case .softmax:
             for r in 0..<rows {
-                let yr = y + r * width, dr = dy + r * width
+                let yr = y + r * width
+                let dr = dy + r * width
                 var dot: Float = 0
                 for j in 0..<width { dot += dr[j] * yr[j] }
                 for j in 0..<width { dr[j] = yr[j] * (dr[j] - dot) }
@@ -91,29 +99,40 @@ enum ActivationMath {
     }
 
     /// row = max(row + bias, 0), four lanes at a time.
-    @inline(__always) static func reluBiasRow(_ row: UnsafeMutablePointer<Float>, _ bias: UnsafePointer<Float>, _ width: Int) {
+    @inline(__always) static func reluBiasRow(
+        _ row: UnsafeMutablePointer<Float>, _ bias: UnsafePointer<Float>, _ width: Int
+    ) {
         var j = 0
-        let r = UnsafeMutableRawPointer(row), b = UnsafeRawPointer(bias)
+        let r = UnsafeMutableRawPointer(row)
+        let b = UnsafeRawPointer(bias)
         while j + 4 <= width {
-            var v = r.loadUnaligned(fromByteOffset: j * 4, as: SIMD4<Float>.self)
+            var v =
+                r.loadUnaligned(fromByteOffset: j * 4, as: SIMD4<Float>.self)
                 + b.loadUnaligned(fromByteOffset: j * 4, as: SIMD4<Float>.self)
             v.replace(with: 0, where: v .< 0)
             r.storeBytes(of: v, toByteOffset: j * 4, as: SIMD4<Float>.self)
             j += 4
         }
-        while j < width { row[j] = max(row[j] + bias[j], 0); j += 1 }
+        while j < width {
+            row[j] = max(row[j] + bias[j], 0)
+            j += 1
+        }
     }
 
     /// dy = y > 0 ? dy : 0, four lanes at a time.
     static func reluBackward(y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>, count n: Int) {
         var i = 0
-        let ry = UnsafeRawPointer(y), rd = UnsafeMutableRawPointer(dy)
+        let ry = UnsafeRawPointer(y)
+        let rd = UnsafeMutableRawPointer(dy)
         while i + 4 <= n {
             var d = rd.loadUnaligned(fromByteOffset: i * 4, as: SIMD4<Float>.self)
             d.replace(with: 0, where: ry.loadUnaligned(fromByteOffset: i * 4, as: SIMD4<Float>.self) .<= 0)
             rd.storeBytes(of: d, toByteOffset: i * 4, as: SIMD4<Float>.self)
             i += 4
         }
-        while i < n { dy[i] = y[i] > 0 ? dy[i] : 0; i += 1 }
+        while i < n {
+            dy[i] = y[i] > 0 ? dy[i] : 0
+            i += 1
+        }
     }
 }

@@ -36,9 +36,13 @@ final class BatchNormLayer: Layer {
     func reserve(batch: Int) { normalized.reserve(batch * inputSize) }
 
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, pass: Pass) {
-        let c = channels, rows = batch * inputSize / channels
-        let g = gamma.value.pointer, b = beta.value.pointer
-        let mean = sums.pointer, variance = sums.pointer + c, inv = inverseStd.pointer
+        let c = channels
+        let rows = batch * inputSize / channels
+        let g = gamma.value.pointer
+        let b = beta.value.pointer
+        let mean = sums.pointer
+        let variance = sums.pointer + c
+        let inv = inverseStd.pointer
         if pass.training {
             reserve(batch: batch)
             ActivationMath.columnSums(x, rows: rows, width: c, into: mean)
@@ -46,13 +50,17 @@ final class BatchNormLayer: Layer {
             variance.update(repeating: 0, count: c)
             for r in 0..<rows {
                 let xr = x + r * c
-                for j in 0..<c { let d = xr[j] - mean[j]; variance[j] += d * d }
+                for j in 0..<c {
+                    let d = xr[j] - mean[j]
+                    variance[j] += d * d
+                }
             }
             for j in 0..<c {
                 variance[j] /= Float(rows)
                 inv[j] = 1 / (variance[j] + epsilon).squareRoot()
                 movingMean.value.pointer[j] = movingMean.value.pointer[j] * momentum + mean[j] * (1 - momentum)
-                movingVariance.value.pointer[j] = movingVariance.value.pointer[j] * momentum + variance[j] * (1 - momentum)
+                movingVariance.value.pointer[j] =
+                    movingVariance.value.pointer[j] * momentum + variance[j] * (1 - momentum)
             }
             let xh = normalized.pointer
             for r in 0..<rows {
@@ -63,7 +71,8 @@ final class BatchNormLayer: Layer {
                 }
             }
         } else {
-            let mm = movingMean.value.pointer, mv = movingVariance.value.pointer
+            let mm = movingMean.value.pointer
+            let mv = movingVariance.value.pointer
             for j in 0..<c { inv[j] = 1 / (mv[j] + epsilon).squareRoot() }
             for r in 0..<rows {
                 for j in 0..<c { y[r * c + j] = g[j] * (x[r * c + j] - mm[j]) * inv[j] + b[j] }
@@ -71,15 +80,24 @@ final class BatchNormLayer: Layer {
         }
     }
 
-    func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
-                  dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass) {
-        let c = channels, rows = batch * inputSize / channels
-        let xh = UnsafePointer(normalized.pointer), inv = inverseStd.pointer, g = gamma.value.pointer
-        let dg = gamma.gradient.pointer, db = beta.gradient.pointer
+    func backward(
+        x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+        dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass
+    ) {
+        let c = channels
+        let rows = batch * inputSize / channels
+        let xh = UnsafePointer(normalized.pointer)
+        let inv = inverseStd.pointer
+        let g = gamma.value.pointer
+        let dg = gamma.gradient.pointer
+        let db = beta.gradient.pointer
         dg.update(repeating: 0, count: c)
         db.update(repeating: 0, count: c)
         for r in 0..<rows {
-            for j in 0..<c { db[j] += dy[r * c + j]; dg[j] += dy[r * c + j] * xh[r * c + j] }
+            for j in 0..<c {
+                db[j] += dy[r * c + j]
+                dg[j] += dy[r * c + j] * xh[r * c + j]
+            }
         }
         movingMean.gradient.pointer.update(repeating: 0, count: c)
         movingVariance.gradient.pointer.update(repeating: 0, count: c)

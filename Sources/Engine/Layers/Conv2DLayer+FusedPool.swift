@@ -17,7 +17,8 @@ extension Conv2DLayer {
     /// Whether this convolution and a following pooling layer can run fused: stride 1, no padding,
     /// relu or linear, filters a multiple of 16, pooling 2x2 with stride 2 and valid padding.
     func canFuse(with pool: Pool2DLayer) -> Bool {
-        let g = geometry, p = pool.geometry
+        let g = geometry
+        let p = pool.geometry
         return g.strideY == 1 && g.strideX == 1 && g.padTop == 0 && g.padLeft == 0
             && g.outHeight == g.height - g.kernelHeight + 1 && g.outWidth == g.width - g.kernelWidth + 1
             && (activation == .relu || activation == .linear) && filters % 16 == 0
@@ -30,21 +31,29 @@ extension Conv2DLayer {
 
     func forwardFused(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, pass: Pass) {
         reserve(batch: batch)
-        let g = geometry, n = filters, pooled = pooledSize
+        let g = geometry
+        let n = filters
+        let pooled = pooledSize
         let arg = argmax.pointer
         let w = UnsafePointer(kernel.value.pointer)
         let b = bias.map { UnsafePointer($0.value.pointer) }
         let relu: Int32 = activation == .relu ? 1 : 0
         WorkSplit.run(chunks: batch, threads: pass.threads) { s, _ in
-            ck_conv_pool_forward(x + s * g.inputSize, Int32(g.height), Int32(g.width), Int32(g.channels),
-                                 Int32(g.kernelHeight), Int32(g.kernelWidth), Int32(n), w, b, relu,
-                                 y + s * pooled, arg + s * pooled)
+            ck_conv_pool_forward(
+                x + s * g.inputSize, Int32(g.height), Int32(g.width), Int32(g.channels),
+                Int32(g.kernelHeight), Int32(g.kernelWidth), Int32(n), w, b, relu,
+                y + s * pooled, arg + s * pooled)
         }
     }
 
-    func backwardFused(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
-                       dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass) {
-        let g = geometry, n = filters, k = g.patchSize, pooled = pooledSize
+    func backwardFused(
+        x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+        dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass
+    ) {
+        let g = geometry
+        let n = filters
+        let k = g.patchSize
+        let pooled = pooledSize
         let arg = UnsafePointer(argmax.pointer)
         let relu: Int32 = activation == .relu ? 1 : 0
         let width = k * n + n
@@ -52,10 +61,11 @@ extension Conv2DLayer {
         let hasBias = bias != nil
         WorkSplit.run(chunks: batch, threads: pass.threads) { s, _ in
             let part = partials + s * width
-            ck_conv_pool_filter_grad(x + s * g.inputSize, Int32(g.height), Int32(g.width), Int32(g.channels),
-                                     Int32(g.kernelHeight), Int32(g.kernelWidth), Int32(n),
-                                     y + s * pooled, arg + s * pooled, dy + s * pooled, relu,
-                                     part, hasBias ? part + k * n : nil)
+            ck_conv_pool_filter_grad(
+                x + s * g.inputSize, Int32(g.height), Int32(g.width), Int32(g.channels),
+                Int32(g.kernelHeight), Int32(g.kernelWidth), Int32(n),
+                y + s * pooled, arg + s * pooled, dy + s * pooled, relu,
+                part, hasBias ? part + k * n : nil)
         }
         // Sum of the per-sample partials in sample order (fixed), kernel then bias.
         ActivationMath.columnSums(partials, rows: batch, width: width, into: fusedSums.pointer)
@@ -68,11 +78,14 @@ extension Conv2DLayer {
         let buffers = scratch.map(\.pointer)
         let w = UnsafePointer(kernel.value.pointer)
         WorkSplit.run(chunks: batch, threads: pass.threads) { s, worker in
-            let dz = buffers[2 * worker], dcol = buffers[2 * worker + 1]
-            ck_conv_pool_scatter(Int32(g.outHeight), Int32(g.outWidth), Int32(n), y + s * pooled, arg + s * pooled,
-                                 dy + s * pooled, relu, dz)
-            pass.math.sgemm(transA: false, transB: true, m: p, n: k, k: n, alpha: 1,
-                            a: dz, lda: n, b: w, ldb: n, beta: 0, c: dcol, ldc: k)
+            let dz = buffers[2 * worker]
+            let dcol = buffers[2 * worker + 1]
+            ck_conv_pool_scatter(
+                Int32(g.outHeight), Int32(g.outWidth), Int32(n), y + s * pooled, arg + s * pooled,
+                dy + s * pooled, relu, dz)
+            pass.math.sgemm(
+                transA: false, transB: true, m: p, n: k, k: n, alpha: 1,
+                a: dz, lda: n, b: w, ldb: n, beta: 0, c: dcol, ldc: k)
             let dxs = dx + s * g.inputSize
             dxs.update(repeating: 0, count: g.inputSize)
             g.col2imAdd(dcol, dxs)

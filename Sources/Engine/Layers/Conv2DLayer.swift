@@ -24,12 +24,16 @@ final class Conv2DLayer: Layer {
     let argmax = ByteBuffer(count: 1)
     let fusedSums = FloatBuffer(count: 1)
 
-    init(input: [Int], filters: Int, kernelSize: [Int], strides: [Int], padding: Padding,
-         activation: Activation, useBias: Bool, generator: inout SeededGenerator) {
+    init(
+        input: [Int], filters: Int, kernelSize: [Int], strides: [Int], padding: Padding,
+        activation: Activation, useBias: Bool, generator: inout SeededGenerator
+    ) {
         geometry = WindowGeometry(input: input, kernel: kernelSize, strides: strides, padding: padding)
         self.filters = filters
         self.activation = activation
-        let kh = geometry.kernelHeight, kw = geometry.kernelWidth, cin = geometry.channels
+        let kh = geometry.kernelHeight
+        let kw = geometry.kernelWidth
+        let cin = geometry.channels
         kernel = Parameter(name: "kernel", shape: [kh, kw, cin, filters])
         kernel.glorotUniform(fanIn: cin * kh * kw, fanOut: filters * kh * kw, generator: &generator)
         bias = useBias ? Parameter(name: "bias", shape: [filters]) : nil
@@ -49,7 +53,10 @@ final class Conv2DLayer: Layer {
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, pass: Pass) {
         if fusedPool { return forwardFused(x, y, batch: batch, pass: pass) }
         reserve(batch: batch)
-        let g = geometry, p = g.outputPixels, k = g.patchSize, n = filters
+        let g = geometry
+        let p = g.outputPixels
+        let k = g.patchSize
+        let n = filters
         let col = columns.pointer
         let w = UnsafePointer(kernel.value.pointer)
         let b = bias.map { UnsafePointer($0.value.pointer) }
@@ -57,16 +64,22 @@ final class Conv2DLayer: Layer {
             let cs = col + s * p * k
             g.im2col(x + s * g.inputSize, cs)
             let ys = y + s * p * n
-            pass.math.sgemm(transA: false, transB: false, m: p, n: n, k: k, alpha: 1,
-                            a: cs, lda: k, b: w, ldb: n, beta: 0, c: ys, ldc: n)
+            pass.math.sgemm(
+                transA: false, transB: false, m: p, n: n, k: k, alpha: 1,
+                a: cs, lda: k, b: w, ldb: n, beta: 0, c: ys, ldc: n)
             ActivationMath.biasForward(activation, ys, rows: p, width: n, stride: n, bias: b)
         }
     }
 
-    func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
-                  dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass) {
+    func backward(
+        x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+        dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass
+    ) {
         if fusedPool { return backwardFused(x: x, y: y, dy: dy, dx: dx, batch: batch, pass: pass) }
-        let g = geometry, p = g.outputPixels, k = g.patchSize, n = filters
+        let g = geometry
+        let p = g.outputPixels
+        let k = g.patchSize
+        let n = filters
         let partials = biasPartials.pointer
         let hasBias = bias != nil
         WorkSplit.run(chunks: batch, threads: pass.threads) { s, _ in
@@ -87,14 +100,16 @@ final class Conv2DLayer: Layer {
         WorkSplit.run(chunks: wChunks + xChunks, threads: pass.threads) { c, worker in
             if c < wChunks {
                 let cols = WorkSplit.range(c, of: wChunks, length: n, multiple: 16)
-                pass.math.sgemm(transA: true, transB: false, m: k, n: cols.count, k: batch * p, alpha: 1,
-                                a: col, lda: k, b: dyc + cols.lowerBound, ldb: n, beta: 0,
-                                c: dw + cols.lowerBound, ldc: n)
+                pass.math.sgemm(
+                    transA: true, transB: false, m: k, n: cols.count, k: batch * p, alpha: 1,
+                    a: col, lda: k, b: dyc + cols.lowerBound, ldb: n, beta: 0,
+                    c: dw + cols.lowerBound, ldc: n)
             } else if let dx {
                 let s = c - wChunks
                 let dcol = scratchPointers[worker]
-                pass.math.sgemm(transA: false, transB: true, m: p, n: k, k: n, alpha: 1,
-                                a: dyc + s * p * n, lda: n, b: w, ldb: n, beta: 0, c: dcol, ldc: k)
+                pass.math.sgemm(
+                    transA: false, transB: true, m: p, n: k, k: n, alpha: 1,
+                    a: dyc + s * p * n, lda: n, b: w, ldb: n, beta: 0, c: dcol, ldc: k)
                 let dxs = dx + s * g.inputSize
                 dxs.update(repeating: 0, count: g.inputSize)
                 g.col2imAdd(dcol, dxs)

@@ -16,16 +16,21 @@ extension DenseLayer {
 
     /// Whether the batch `x` takes the sparse path.
     func prefersSparse(_ x: UnsafePointer<Float>, batch: Int) -> Bool {
-        guard Network.usesSparseDense, ck_sparse_dense_available(Int32(outputSize), Int32(batch)) != 0 else { return false }
+        guard Network.usesSparseDense, ck_sparse_dense_available(Int32(outputSize), Int32(batch)) != 0 else {
+            return false
+        }
         let count = batch * inputSize
         return Double(ck_count_nonzero(x, count)) <= DenseLayer.sparseDensityLimit * Double(count)
     }
 
     func forwardSparse(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, pass: Pass) {
-        let n = outputSize, k = inputSize, stride = k + 16
+        let n = outputSize
+        let k = inputSize
+        let stride = k + 16
         nonzeroIndex.reserve(batch * stride)
         nonzeroCounts.reserve(batch)
-        let index = nonzeroIndex.pointer, counts = nonzeroCounts.pointer
+        let index = nonzeroIndex.pointer
+        let counts = nonzeroCounts.pointer
         let w = UnsafePointer(kernel.value.pointer)
         let b = bias.map { UnsafePointer($0.value.pointer) }
         let fuse = activation != .softmax
@@ -34,31 +39,40 @@ extension DenseLayer {
             let rows = WorkSplit.range(c, of: chunks, length: batch)
             if rows.isEmpty { return }
             let r0 = rows.lowerBound
-            ck_sparse_dense_forward(x + r0 * k, k, Int32(rows.count), Int32(k), Int32(n), w, y + r0 * n, n,
-                                    index + r0 * stride, counts + r0)
-            if fuse { ActivationMath.biasForward(activation, y + r0 * n, rows: rows.count, width: n, stride: n, bias: b) }
+            ck_sparse_dense_forward(
+                x + r0 * k, k, Int32(rows.count), Int32(k), Int32(n), w, y + r0 * n, n,
+                index + r0 * stride, counts + r0)
+            if fuse {
+                ActivationMath.biasForward(activation, y + r0 * n, rows: rows.count, width: n, stride: n, bias: b)
+            }
         }
         if !fuse { ActivationMath.biasForward(activation, y, rows: batch, width: n, stride: n, bias: b) }
     }
 
     /// dW (and dx) after `forwardSparse` on the same batch; dy already holds dL/d(pre-activation).
-    func backwardSparse(x: UnsafePointer<Float>, dy: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>?,
-                        batch: Int, pass: Pass) {
-        let n = outputSize, k = inputSize
+    func backwardSparse(
+        x: UnsafePointer<Float>, dy: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>?,
+        batch: Int, pass: Pass
+    ) {
+        let n = outputSize
+        let k = inputSize
         let w = UnsafePointer(kernel.value.pointer)
         let dw = kernel.gradient.pointer
-        let index = UnsafePointer(nonzeroIndex.pointer), counts = UnsafePointer(nonzeroCounts.pointer)
+        let index = UnsafePointer(nonzeroIndex.pointer)
+        let counts = UnsafePointer(nonzeroCounts.pointer)
         let sparseDx = inputGradientOnlyWhereNonzero ? dx : nil
         let chunks = max(1, min(8, k / 512))
         WorkSplit.run(chunks: chunks, threads: pass.threads) { c, _ in
             let cols = WorkSplit.range(c, of: chunks, length: k, multiple: 16)
             if cols.isEmpty { return }
-            ck_sparse_dense_backward(x, k, Int32(batch), Int32(cols.lowerBound), Int32(cols.upperBound), Int32(n),
-                                     dy, w, dw, sparseDx, index, counts)
+            ck_sparse_dense_backward(
+                x, k, Int32(batch), Int32(cols.lowerBound), Int32(cols.upperBound), Int32(n),
+                dy, w, dw, sparseDx, index, counts)
             if let dx, sparseDx == nil {
-                pass.math.sgemm(transA: false, transB: true, m: batch, n: cols.count, k: n, alpha: 1,
-                                a: dy, lda: n, b: w + cols.lowerBound * n, ldb: n, beta: 0,
-                                c: dx + cols.lowerBound, ldc: k)
+                pass.math.sgemm(
+                    transA: false, transB: true, m: batch, n: cols.count, k: n, alpha: 1,
+                    a: dy, lda: n, b: w + cols.lowerBound * n, ldb: n, beta: 0,
+                    c: dx + cols.lowerBound, ldc: k)
             }
         }
     }

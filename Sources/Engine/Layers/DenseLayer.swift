@@ -30,26 +30,32 @@ final class DenseLayer: Layer {
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, pass: Pass) {
         lastForwardWasSparse = prefersSparse(x, batch: batch)
         if lastForwardWasSparse { return forwardSparse(x, y, batch: batch, pass: pass) }
-        let n = outputSize, k = inputSize
+        let n = outputSize
+        let k = inputSize
         let w = UnsafePointer(kernel.value.pointer)
         let b = bias.map { UnsafePointer($0.value.pointer) }
         let chunks = WorkSplit.chunkCount(n, minimum: 64)
         let fuse = activation != .softmax
         WorkSplit.run(chunks: chunks, threads: pass.threads) { c, _ in
             let cols = WorkSplit.range(c, of: chunks, length: n, multiple: 16)
-            pass.math.sgemm(transA: false, transB: false, m: batch, n: cols.count, k: k, alpha: 1,
-                            a: x, lda: k, b: w + cols.lowerBound, ldb: n, beta: 0, c: y + cols.lowerBound, ldc: n)
+            pass.math.sgemm(
+                transA: false, transB: false, m: batch, n: cols.count, k: k, alpha: 1,
+                a: x, lda: k, b: w + cols.lowerBound, ldb: n, beta: 0, c: y + cols.lowerBound, ldc: n)
             if fuse {
-                ActivationMath.biasForward(activation, y + cols.lowerBound, rows: batch, width: cols.count,
-                                           stride: n, bias: b.map { $0 + cols.lowerBound })
+                ActivationMath.biasForward(
+                    activation, y + cols.lowerBound, rows: batch, width: cols.count,
+                    stride: n, bias: b.map { $0 + cols.lowerBound })
             }
         }
         if !fuse { ActivationMath.biasForward(activation, y, rows: batch, width: n, stride: n, bias: b) }
     }
 
-    func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
-                  dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass) {
-        let n = outputSize, k = inputSize
+    func backward(
+        x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+        dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass
+    ) {
+        let n = outputSize
+        let k = inputSize
         ActivationMath.backward(activation, y: y, dy: dy, rows: batch, width: n)
         if let bias { ActivationMath.columnSums(dy, rows: batch, width: n, into: bias.gradient.pointer) }
         if lastForwardWasSparse { return backwardSparse(x: x, dy: dy, dx: dx, batch: batch, pass: pass) }
@@ -63,13 +69,15 @@ final class DenseLayer: Layer {
             let rows = WorkSplit.range(c, of: chunks, length: k, multiple: 16)
             if rows.isEmpty { return }
             if let dx {
-                pass.math.sgemm(transA: false, transB: true, m: batch, n: rows.count, k: n, alpha: 1,
-                                a: dyc, lda: n, b: w + rows.lowerBound * n, ldb: n, beta: 0,
-                                c: dx + rows.lowerBound, ldc: k)
+                pass.math.sgemm(
+                    transA: false, transB: true, m: batch, n: rows.count, k: n, alpha: 1,
+                    a: dyc, lda: n, b: w + rows.lowerBound * n, ldb: n, beta: 0,
+                    c: dx + rows.lowerBound, ldc: k)
             }
-            pass.math.sgemm(transA: true, transB: false, m: rows.count, n: n, k: batch, alpha: 1,
-                            a: x + rows.lowerBound, lda: k, b: dyc, ldb: n, beta: 0,
-                            c: dw + rows.lowerBound * n, ldc: n)
+            pass.math.sgemm(
+                transA: true, transB: false, m: rows.count, n: n, k: batch, alpha: 1,
+                a: x + rows.lowerBound, lda: k, b: dyc, ldb: n, beta: 0,
+                c: dw + rows.lowerBound * n, ldc: n)
         }
     }
 }

@@ -32,8 +32,10 @@ final class DropoutLayer: Layer {
         }
     }
 
-    func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
-                  dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass) {
+    func backward(
+        x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+        dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass
+    ) {
         guard let dx else { return }
         let n = batch * inputSize
         if maskActive {

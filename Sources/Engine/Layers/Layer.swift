@@ -14,8 +14,9 @@ protocol Layer: AnyObject {
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, pass: Pass)
     /// Backpropagation: `dy` = dL/dy (may be overwritten); writes the gradients of `parameters`
     /// (overwriting them) and dL/dx into `dx` unless nil (the first layer needs no input gradient).
-    func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
-                  dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass)
+    func backward(
+        x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+        dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass)
 }
 
 extension Layer {

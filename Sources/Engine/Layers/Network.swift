@@ -31,7 +31,10 @@ final class Network {
         var i = j - 1
         while i >= 0 {
             let layer = layers[i]
-            if layer.isView || layer is DropoutLayer || (layer as? Pool2DLayer)?.kind == .max { i -= 1; continue }
+            if layer.isView || layer is DropoutLayer || (layer as? Pool2DLayer)?.kind == .max {
+                i -= 1
+                continue
+            }
             if let conv = layer as? Conv2DLayer { return conv.activation == .relu }
             if let dense = layer as? DenseLayer { return dense.activation == .relu }
             if let activation = layer as? ActivationLayer { return activation.activation == .relu }
@@ -45,42 +48,56 @@ final class Network {
         var layers: [Layer] = []
         var head = false
         for (index, layer) in spec.layers.enumerated().dropFirst() {
-            let input = shapes[index - 1], output = shapes[index]
+            let input = shapes[index - 1]
+            let output = shapes[index]
             let size = input.reduce(1, *)
             let isLast = index == spec.layers.count - 1
             func act(_ a: Activation) -> Activation {
-                if isLast && a == .softmax { head = true; return .linear }
+                if isLast && a == .softmax {
+                    head = true
+                    return .linear
+                }
                 return a
             }
             switch layer {
             case .input:
                 throw ShapeError(layerIndex: index, message: "Input may only be the first layer")
-            case let .conv2D(filters, kernelSize, strides, padding, activation, useBias):
-                layers.append(Conv2DLayer(input: input, filters: filters, kernelSize: kernelSize, strides: strides,
-                                          padding: padding, activation: act(activation), useBias: useBias,
-                                          generator: &generator))
-            case let .maxPooling2D(poolSize, strides, padding):
-                layers.append(Pool2DLayer(kind: .max, input: input, poolSize: poolSize, strides: strides, padding: padding))
-            case let .averagePooling2D(poolSize, strides, padding):
-                layers.append(Pool2DLayer(kind: .average, input: input, poolSize: poolSize, strides: strides, padding: padding))
+            case .conv2D(let filters, let kernelSize, let strides, let padding, let activation, let useBias):
+                layers.append(
+                    Conv2DLayer(
+                        input: input, filters: filters, kernelSize: kernelSize, strides: strides,
+                        padding: padding, activation: act(activation), useBias: useBias,
+                        generator: &generator))
+            case .maxPooling2D(let poolSize, let strides, let padding):
+                layers.append(
+                    Pool2DLayer(kind: .max, input: input, poolSize: poolSize, strides: strides, padding: padding))
+            case .averagePooling2D(let poolSize, let strides, let padding):
+                layers.append(
+                    Pool2DLayer(kind: .average, input: input, poolSize: poolSize, strides: strides, padding: padding))
             case .flatten:
                 layers.append(FlattenLayer(size: size))
-            case let .dense(units, activation, useBias):
-                layers.append(DenseLayer(inputs: size, units: units, activation: act(activation), useBias: useBias,
-                                         generator: &generator))
-            case let .dropout(rate):
+            case .dense(let units, let activation, let useBias):
+                layers.append(
+                    DenseLayer(
+                        inputs: size, units: units, activation: act(activation), useBias: useBias,
+                        generator: &generator))
+            case .dropout(let rate):
                 layers.append(DropoutLayer(size: size, rate: rate))
-            case let .activation(activation):
+            case .activation(let activation):
                 let a = act(activation)
-                layers.append(a == .linear ? FlattenLayer(size: size)
-                                           : ActivationLayer(size: size, lastAxis: output.last!, activation: a))
-            case let .batchNormalization(momentum, epsilon):
+                layers.append(
+                    a == .linear
+                        ? FlattenLayer(size: size)
+                        : ActivationLayer(size: size, lastAxis: output.last!, activation: a))
+            case .batchNormalization(let momentum, let epsilon):
                 layers.append(BatchNormLayer(size: size, channels: input.last!, momentum: momentum, epsilon: epsilon))
             }
         }
         if Network.fusesConvolutionAndPooling {
             for (conv, pool) in zip(layers, layers.dropFirst()) {
-                guard let conv = conv as? Conv2DLayer, let pool = pool as? Pool2DLayer, conv.canFuse(with: pool) else { continue }
+                guard let conv = conv as? Conv2DLayer, let pool = pool as? Pool2DLayer, conv.canFuse(with: pool) else {
+                    continue
+                }
                 conv.fusedPool = true
                 pool.fusedIntoConv = true
             }
@@ -132,8 +149,9 @@ final class Network {
     func backward(batch: Int, pass: Pass) {
         for j in stride(from: layers.count - 1, through: 0, by: -1) {
             let dx = needsInputGradient[j] ? gradient(j) : nil
-            layers[j].backward(x: activation(j), y: activation(j + 1), dy: gradient(j + 1), dx: dx,
-                               batch: batch, pass: pass)
+            layers[j].backward(
+                x: activation(j), y: activation(j + 1), dy: gradient(j + 1), dx: dx,
+                batch: batch, pass: pass)
         }
     }
 

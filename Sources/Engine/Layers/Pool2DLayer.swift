@@ -28,18 +28,23 @@ final class Pool2DLayer: Layer {
     /// The input rows and columns a window covers, clipped to the input.
     @inline(__always) private func window(_ oy: Int, _ ox: Int) -> (Range<Int>, Range<Int>) {
         let g = geometry
-        let y0 = oy * g.strideY - g.padTop, x0 = ox * g.strideX - g.padLeft
+        let y0 = oy * g.strideY - g.padTop
+        let x0 = ox * g.strideX - g.padLeft
         return (max(y0, 0)..<min(y0 + g.kernelHeight, g.height), max(x0, 0)..<min(x0 + g.kernelWidth, g.width))
     }
 
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, pass: Pass) {
         if fusedIntoConv { return }
         reserve(batch: batch)
-        let g = geometry, c = g.channels, outSize = outputSize
+        let g = geometry
+        let c = g.channels
+        let outSize = outputSize
         let arg = argmax.pointer
         let tiled = kind == .max && g.padTop == 0 && g.padLeft == 0
         WorkSplit.run(chunks: batch, threads: pass.threads) { s, _ in
-            let xs = x + s * g.inputSize, ys = y + s * outSize, args = arg + s * outSize
+            let xs = x + s * g.inputSize
+            let ys = y + s * outSize
+            let args = arg + s * outSize
             if tiled {
                 Self.maxPoolSample(xs, ys, args, g)
                 return
@@ -67,13 +72,18 @@ final class Pool2DLayer: Layer {
         }
     }
 
-    func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
-                  dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass) {
+    func backward(
+        x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+        dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass
+    ) {
         guard let dx, !fusedIntoConv else { return }
-        let g = geometry, c = g.channels, outSize = outputSize
+        let g = geometry
+        let c = g.channels
+        let outSize = outputSize
         let arg = UnsafePointer(argmax.pointer)
         WorkSplit.run(chunks: batch, threads: pass.threads) { s, _ in
-            let dxs = dx + s * g.inputSize, dys = dy + s * outSize
+            let dxs = dx + s * g.inputSize
+            let dys = dy + s * outSize
             dxs.update(repeating: 0, count: g.inputSize)
             switch kind {
             case .max:
@@ -100,10 +110,15 @@ final class Pool2DLayer: Layer {
     /// Max and first argmax over one window for every channel; cells visited row by row, so ties
     /// keep the first cell (as NumPy/TensorFlow argmax).
     @inline(__always)
-    static func maxWindow(_ xs: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ arg: UnsafeMutablePointer<Int32>,
-                          rows: Range<Int>, cols: Range<Int>, width: Int, channels c: Int) {
+    static func maxWindow(
+        _ xs: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ arg: UnsafeMutablePointer<Int32>,
+        rows: Range<Int>, cols: Range<Int>, width: Int, channels c: Int
+    ) {
         let first = (rows.lowerBound * width + cols.lowerBound) * c
-        for ch in 0..<c { y[ch] = xs[first + ch]; arg[ch] = Int32(first + ch) }
+        for ch in 0..<c {
+            y[ch] = xs[first + ch]
+            arg[ch] = Int32(first + ch)
+        }
         for iy in rows {
             for ix in cols {
                 let base = (iy * width + ix) * c
@@ -121,9 +136,12 @@ final class Pool2DLayer: Layer {
 
     /// Max pooling of one sample without padding: windows fully inside the input, cells visited row
     /// by row (ties keep the first), four channels at a time with branch-free selects.
-    static func maxPoolSample(_ xs: UnsafePointer<Float>, _ ys: UnsafeMutablePointer<Float>,
-                              _ args: UnsafeMutablePointer<Int32>, _ g: WindowGeometry) {
-        let c = g.channels, rowStride = g.width * c
+    static func maxPoolSample(
+        _ xs: UnsafePointer<Float>, _ ys: UnsafeMutablePointer<Float>,
+        _ args: UnsafeMutablePointer<Int32>, _ g: WindowGeometry
+    ) {
+        let c = g.channels
+        let rowStride = g.width * c
         let raw = UnsafeRawPointer(xs)
         let lanes = SIMD4<Int32>(0, 1, 2, 3)
         for oy in 0..<g.outHeight {
@@ -146,10 +164,14 @@ final class Pool2DLayer: Layer {
                     ch += 4
                 }
                 while ch < c {
-                    var best = xs[first + ch], at = first + ch
+                    var best = xs[first + ch]
+                    var at = first + ch
                     for k in 1..<(g.kernelHeight * g.kernelWidth) {
                         let index = first + (k / g.kernelWidth) * rowStride + (k % g.kernelWidth) * c + ch
-                        if xs[index] > best { best = xs[index]; at = index }
+                        if xs[index] > best {
+                            best = xs[index]
+                            at = index
+                        }
                     }
                     ys[o + ch] = best
                     args[o + ch] = Int32(truncatingIfNeeded: at)

@@ -11,14 +11,19 @@ struct WindowGeometry: Equatable {
 
     init(input: [Int], kernel: [Int], strides: [Int], padding: Padding) {
         precondition(input.count == 3, "window needs an HWC input")
-        height = input[0]; width = input[1]; channels = input[2]
-        kernelHeight = kernel[0]; kernelWidth = kernel.count > 1 ? kernel[1] : kernel[0]
-        strideY = strides[0]; strideX = strides.count > 1 ? strides[1] : strides[0]
+        height = input[0]
+        width = input[1]
+        channels = input[2]
+        kernelHeight = kernel[0]
+        kernelWidth = kernel.count > 1 ? kernel[1] : kernel[0]
+        strideY = strides[0]
+        strideX = strides.count > 1 ? strides[1] : strides[0]
         switch padding {
         case .valid:
             outHeight = (height - kernelHeight) / strideY + 1
             outWidth = (width - kernelWidth) / strideX + 1
-            padTop = 0; padLeft = 0
+            padTop = 0
+            padLeft = 0
         case .same:
             outHeight = (height + strideY - 1) / strideY
             outWidth = (width + strideX - 1) / strideX

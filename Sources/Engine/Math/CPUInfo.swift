@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What the engine knows about the processor: model name and instruction-set flags, read from
 /// /proc/cpuinfo on Linux (the kernel's view of CPUID), empty elsewhere.
@@ -47,9 +48,9 @@ enum CPUInfo {
 
     static var isX86: Bool {
         #if arch(x86_64)
-        return true
+            return true
         #else
-        return false
+            return false
         #endif
     }
 }

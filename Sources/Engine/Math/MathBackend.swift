@@ -7,9 +7,10 @@
 protocol MathBackend: AnyObject {
     /// e.g. "OpenBLAS 0.3.21 (SkylakeX kernels)".
     var name: String { get }
-    func sgemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
-               a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-               beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int)
+    func sgemm(
+        transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+        a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int)
 }
 
 /// The backend the engine uses: the first BLAS library that loads, else the portable Swift one.

@@ -3,9 +3,11 @@
 final class ReferenceMath: MathBackend {
     var name: String { "portable Swift GEMM" }
 
-    func sgemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
-               a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-               beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
+    func sgemm(
+        transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+        a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
         let row = UnsafeMutablePointer<Float>.allocate(capacity: max(n, 1))
         defer { row.deallocate() }
         for i in 0..<m {

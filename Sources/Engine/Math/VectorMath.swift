@@ -1,5 +1,5 @@
 #if arch(x86_64)
-import _Builtin_intrinsics.intel
+    import _Builtin_intrinsics.intel
 #endif
 
 /// Four-lane square root and division that compile to single vector instructions (IEEE, correctly
@@ -8,17 +8,17 @@ import _Builtin_intrinsics.intel
 enum VectorMath {
     @inline(__always) static func squareRoot(_ x: SIMD4<Float>) -> SIMD4<Float> {
         #if arch(x86_64)
-        return _mm_sqrt_ps(x)
+            return _mm_sqrt_ps(x)
         #else
-        return x.squareRoot()
+            return x.squareRoot()
         #endif
     }
 
     @inline(__always) static func divide(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> {
         #if arch(x86_64)
-        return _mm_div_ps(a, b)
+            return _mm_div_ps(a, b)
         #else
-        return a / b
+            return a / b
         #endif
     }
 }

@@ -1,6 +1,5 @@
 import CKernels
 
-
 /// Runs a fixed set of chunks on up to `threads` threads. The chunks are decided by the problem
 /// size only, never by the thread count, and no chunk shares a reduction with another, so results
 /// are bit-identical for 1, 2 or more threads.
@@ -34,9 +33,11 @@ enum WorkSplit {
         withoutActuallyEscaping(body) { body in
             var closure = body
             withUnsafeMutablePointer(to: &closure) { context in
-                ck_pool_run(pool, chunks, Int32(workers), { context, chunk, worker in
-                    context!.assumingMemoryBound(to: ((Int, Int) -> Void).self).pointee(chunk, worker)
-                }, context)
+                ck_pool_run(
+                    pool, chunks, Int32(workers),
+                    { context, chunk, worker in
+                        context!.assumingMemoryBound(to: ((Int, Int) -> Void).self).pointee(chunk, worker)
+                    }, context)
             }
         }
     }

@@ -26,7 +26,9 @@ extension CSRMatrix {
     public func multiply(_ b: [Float], n: Int) -> [Float] {
         precondition(b.count == columns * n, "B must hold columns x n values")
         var c = [Float](repeating: 0, count: rows * n)
-        b.withUnsafeBufferPointer { bp in c.withUnsafeMutableBufferPointer { multiply(bp.baseAddress!, n: n, into: $0.baseAddress!) } }
+        b.withUnsafeBufferPointer { bp in
+            c.withUnsafeMutableBufferPointer { multiply(bp.baseAddress!, n: n, into: $0.baseAddress!) }
+        }
         return c
     }
 
@@ -44,7 +46,14 @@ extension CSRMatrix {
                 values.withUnsafeBufferPointer { vs in
                     let base = UnsafeRawPointer(b)
                     for r in 0..<rows {
-                        var a0 = V(), a1 = V(), a2 = V(), a3 = V(), a4 = V(), a5 = V(), a6 = V(), a7 = V()
+                        var a0 = V()
+                        var a1 = V()
+                        var a2 = V()
+                        var a3 = V()
+                        var a4 = V()
+                        var a5 = V()
+                        var a6 = V()
+                        var a7 = V()
                         for p in Int(rp[r])..<Int(rp[r + 1]) {
                             let v = V(repeating: vs[p])
                             let x = base + Int(ci[p]) * 32 * s

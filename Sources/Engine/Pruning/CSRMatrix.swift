@@ -14,7 +14,8 @@ public struct CSRMatrix: Equatable, Sendable {
     public init(rows: Int, columns: Int, rowPointers: [UInt32], columnIndices: [UInt32], values: [Float]) {
         precondition(rowPointers.count == rows + 1, "CSR needs rows + 1 row pointers")
         precondition(columnIndices.count == values.count, "one column index per value")
-        precondition(rowPointers.first == 0 && Int(rowPointers.last!) == values.count, "row pointers must span the values")
+        precondition(
+            rowPointers.first == 0 && Int(rowPointers.last!) == values.count, "row pointers must span the values")
         self.rows = rows
         self.columns = columns
         self.rowPointers = rowPointers
@@ -27,7 +28,8 @@ public struct CSRMatrix: Equatable, Sendable {
         precondition(dense.count == rows * columns, "dense matrix must hold rows x columns values")
         var pointers: [UInt32] = [0]
         pointers.reserveCapacity(rows + 1)
-        var indices: [UInt32] = [], values: [Float] = []
+        var indices: [UInt32] = []
+        var values: [Float] = []
         for r in 0..<rows {
             for c in 0..<columns {
                 let v = dense[r * columns + c]
@@ -46,7 +48,8 @@ public struct CSRMatrix: Equatable, Sendable {
     /// y^T = W^T x^T is a CSR x dense product.
     public init(transposedKernel kernel: [Float], shape: [Int]) {
         precondition(shape.count >= 2, "a kernel has at least two dimensions")
-        let out = shape.last!, fanIn = shape.dropLast().reduce(1, *)
+        let out = shape.last!
+        let fanIn = shape.dropLast().reduce(1, *)
         precondition(kernel.count == fanIn * out, "kernel does not match its shape")
         var transposed = [Float](repeating: 0, count: kernel.count)
         for i in 0..<fanIn {
@@ -62,7 +65,9 @@ public struct CSRMatrix: Equatable, Sendable {
     public func dense() -> [Float] {
         var out = [Float](repeating: 0, count: rows * columns)
         for r in 0..<rows {
-            for p in Int(rowPointers[r])..<Int(rowPointers[r + 1]) { out[r * columns + Int(columnIndices[p])] = values[p] }
+            for p in Int(rowPointers[r])..<Int(rowPointers[r + 1]) {
+                out[r * columns + Int(columnIndices[p])] = values[p]
+            }
         }
         return out
     }

@@ -15,7 +15,9 @@ public struct GradualSchedule: Equatable, Sendable, Codable {
     public var frequency: Int
     public var power: Double = 3
 
-    public init(initialSparsity: Double, finalSparsity: Double, beginStep: Int, endStep: Int, frequency: Int, power: Double = 3) {
+    public init(
+        initialSparsity: Double, finalSparsity: Double, beginStep: Int, endStep: Int, frequency: Int, power: Double = 3
+    ) {
         precondition(frequency > 0, "frequency must be positive")
         precondition(endStep >= beginStep, "endStep must not precede beginStep")
         self.initialSparsity = initialSparsity

@@ -10,7 +10,9 @@
 public enum MagnitudePruning {
     /// Masks removing a fraction `sparsity` (0...1) of the weights of tensors `prunable`
     /// (indices into `parameters`); other tensors get no mask.
-    public static func masks(parameters: [[Float]], prunable: [Int], sparsity: Double, scope: PruningScope) -> PruningMasks {
+    public static func masks(parameters: [[Float]], prunable: [Int], sparsity: Double, scope: PruningScope)
+        -> PruningMasks
+    {
         precondition(sparsity >= 0 && sparsity <= 1, "sparsity must be in [0, 1], got \(sparsity)")
         precondition(prunable.allSatisfy { parameters.indices.contains($0) }, "prunable tensor index out of range")
         var masks = [[Bool]?](repeating: nil, count: parameters.count)
@@ -20,12 +22,16 @@ public enum MagnitudePruning {
             for index in prunable {
                 let count = parameters[index].count
                 let k = removedCount(sparsity: sparsity, of: count)
-                for position in smallest(k, in: [index], of: parameters) { masks[position.tensor]![position.index] = false }
+                for position in smallest(k, in: [index], of: parameters) {
+                    masks[position.tensor]![position.index] = false
+                }
             }
         case .global:
             let total = prunable.reduce(0) { $0 + parameters[$1].count }
             let k = removedCount(sparsity: sparsity, of: total)
-            for position in smallest(k, in: prunable, of: parameters) { masks[position.tensor]![position.index] = false }
+            for position in smallest(k, in: prunable, of: parameters) {
+                masks[position.tensor]![position.index] = false
+            }
         }
         return PruningMasks(masks: masks)
     }
@@ -48,7 +54,10 @@ public enum MagnitudePruning {
         return largest
     }
 
-    struct Position { let tensor: Int; let index: Int }
+    struct Position {
+        let tensor: Int
+        let index: Int
+    }
 
     /// The `k` positions with the smallest |w| over `tensors`, ties by (tensor order, index).
     static func smallest(_ k: Int, in tensors: [Int], of parameters: [[Float]]) -> [Position] {

@@ -10,23 +10,29 @@ extension Model {
     /// `schedule.updatesMask(atStep: t)`, from the current weights' magnitudes at sparsity
     /// `schedule.sparsity(atStep: t)` over the tensors that `masks` covers, with `scope`. Steps are
     /// counted from 0 over the whole call. Returns the history and the final masks.
-    public func fitPruned(_ data: Samples, config: FitConfig, masks: PruningMasks, schedule: GradualSchedule? = nil,
-                          scope: PruningScope = .global, generator: inout SeededGenerator,
-                          progress: (TrainingEvent) -> Void = { _ in }) throws -> (history: History, masks: PruningMasks) {
+    public func fitPruned(
+        _ data: Samples, config: FitConfig, masks: PruningMasks, schedule: GradualSchedule? = nil,
+        scope: PruningScope = .global, generator: inout SeededGenerator,
+        progress: (TrainingEvent) -> Void = { _ in }
+    ) throws -> (history: History, masks: PruningMasks) {
         precondition(masks.masks.count == network.parameters.count, "one mask entry per weight tensor")
         let prunable = masks.prunableIndices
         var current = masks
         var applier = MaskApplier(masks: current, parameters: network.parameters)
         applier.apply()
-        let history = try train(data, config: config, generator: &generator, progress: progress, beforeStep: { step in
-            guard let schedule, schedule.updatesMask(atStep: step) else { return }
-            current = MagnitudePruning.masks(parameters: parameters, prunable: prunable,
-                                             sparsity: schedule.sparsity(atStep: step), scope: scope)
-            applier = MaskApplier(masks: current, parameters: network.parameters)
-            applier.apply()
-        }, afterStep: {
-            applier.apply()
-        })
+        let history = try train(
+            data, config: config, generator: &generator, progress: progress,
+            beforeStep: { step in
+                guard let schedule, schedule.updatesMask(atStep: step) else { return }
+                current = MagnitudePruning.masks(
+                    parameters: parameters, prunable: prunable,
+                    sparsity: schedule.sparsity(atStep: step), scope: scope)
+                applier = MaskApplier(masks: current, parameters: network.parameters)
+                applier.apply()
+            },
+            afterStep: {
+                applier.apply()
+            })
         return (history, current)
     }
 }

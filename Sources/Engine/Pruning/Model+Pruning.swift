@@ -13,7 +13,8 @@ extension Model {
 
     /// Magnitude-pruning masks for the current weights (see `MagnitudePruning`).
     public func magnitudeMasks(sparsity: Double, scope: PruningScope) -> PruningMasks {
-        MagnitudePruning.masks(parameters: parameters, prunable: prunableParameterIndices, sparsity: sparsity, scope: scope)
+        MagnitudePruning.masks(
+            parameters: parameters, prunable: prunableParameterIndices, sparsity: sparsity, scope: scope)
     }
 
     /// Sets every masked-out weight of the model to zero.
@@ -29,10 +30,13 @@ final class MaskApplier {
     private var targets: [(parameter: Parameter, bits: [UInt32])] = []
 
     init(masks: PruningMasks, parameters: [Parameter]) {
-        precondition(masks.masks.count == parameters.count, "expected \(parameters.count) masks, got \(masks.masks.count)")
+        precondition(
+            masks.masks.count == parameters.count, "expected \(parameters.count) masks, got \(masks.masks.count)")
         for (mask, parameter) in zip(masks.masks, parameters) {
             guard let mask else { continue }
-            precondition(mask.count == parameter.count, "mask of \(parameter.name) has \(mask.count) entries for \(parameter.count) weights")
+            precondition(
+                mask.count == parameter.count,
+                "mask of \(parameter.name) has \(mask.count) entries for \(parameter.count) weights")
             targets.append((parameter, mask.map { $0 ? UInt32.max : 0 }))
         }
     }

@@ -9,7 +9,8 @@ public struct PruningMasks: Equatable, Sendable {
 
     /// Masks that keep everything of the given tensors (nil elsewhere).
     public static func keepAll(shapes counts: [Int], prunable: [Int]) -> PruningMasks {
-        PruningMasks(masks: counts.indices.map { prunable.contains($0) ? [Bool](repeating: true, count: counts[$0]) : nil })
+        PruningMasks(
+            masks: counts.indices.map { prunable.contains($0) ? [Bool](repeating: true, count: counts[$0]) : nil })
     }
 
     /// Indices of the tensors that have a mask.
@@ -20,7 +21,8 @@ public struct PruningMasks: Equatable, Sendable {
 
     /// Fraction of masked weights over all masked tensors together.
     public var sparsity: Double {
-        var total = 0, kept = 0
+        var total = 0
+        var kept = 0
         for mask in masks.compactMap({ $0 }) {
             total += mask.count
             kept += mask.reduce(0) { $0 + ($1 ? 1 : 0) }
@@ -33,7 +35,9 @@ public struct PruningMasks: Equatable, Sendable {
         precondition(parameters.count == masks.count, "expected \(masks.count) tensors, got \(parameters.count)")
         for (index, mask) in masks.enumerated() {
             guard let mask else { continue }
-            precondition(mask.count == parameters[index].count, "mask \(index) has \(mask.count) entries for \(parameters[index].count) weights")
+            precondition(
+                mask.count == parameters[index].count,
+                "mask \(index) has \(mask.count) entries for \(parameters[index].count) weights")
             for i in mask.indices where !mask[i] { parameters[index][i] = 0 }
         }
     }

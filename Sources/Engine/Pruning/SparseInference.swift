@@ -18,7 +18,8 @@ public final class SparseInference {
         var sparse: [Int: CSRMatrix] = [:]
         for (index, layer) in model.network.layers.enumerated() {
             guard let dense = layer as? DenseLayer else { continue }
-            sparse[index] = CSRMatrix(transposedKernel: dense.kernel.value.array(count: dense.kernel.count), shape: dense.kernel.shape)
+            sparse[index] = CSRMatrix(
+                transposedKernel: dense.kernel.value.array(count: dense.kernel.count), shape: dense.kernel.shape)
         }
         self.sparse = sparse
     }
@@ -43,10 +44,13 @@ public final class SparseInference {
         let count = min(batch, samples.count)
         network.reserve(batch: count)
         let pass = Pass(training: false, threads: 1, generator: SeededGenerator(seed: 0))
-        samples.features.withUnsafeBufferPointer { network.input.update(from: $0.baseAddress!, count: count * samples.sampleSize) }
+        samples.features.withUnsafeBufferPointer {
+            network.input.update(from: $0.baseAddress!, count: count * samples.sampleSize)
+        }
         _ = run(batch: count, pass: pass, dense: true)
         _ = run(batch: count, pass: pass, dense: false)
-        var dense: [(Double, Double)] = [], sparse: [(Double, Double)] = []
+        var dense: [(Double, Double)] = []
+        var sparse: [(Double, Double)] = []
         for _ in 0..<runs {
             dense.append(run(batch: count, pass: pass, dense: true))
             sparse.append(run(batch: count, pass: pass, dense: false))
@@ -55,9 +59,10 @@ public final class SparseInference {
             let s = values.sorted()
             return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
         }
-        return LatencyMeasurement(batch: count, runs: runs,
-                                  denseMilliseconds: median(dense.map(\.0)), sparseMilliseconds: median(sparse.map(\.0)),
-                                  denseLayerMilliseconds: median(dense.map(\.1)), sparseLayerMilliseconds: median(sparse.map(\.1)))
+        return LatencyMeasurement(
+            batch: count, runs: runs,
+            denseMilliseconds: median(dense.map(\.0)), sparseMilliseconds: median(sparse.map(\.0)),
+            denseLayerMilliseconds: median(dense.map(\.1)), sparseLayerMilliseconds: median(sparse.map(\.1)))
     }
 
     /// One forward pass; returns (total ms, ms spent in Dense layers). The dense path is the BLAS
@@ -73,7 +78,8 @@ public final class SparseInference {
         for (j, layer) in network.layers.enumerated() {
             let layerStart = DispatchTime.now().uptimeNanoseconds
             if !dense, let csr = sparse[j], let denseLayer = layer as? DenseLayer {
-                forwardSparse(denseLayer, csr: csr, x: network.activation(j), y: network.activation(j + 1), batch: batch)
+                forwardSparse(
+                    denseLayer, csr: csr, x: network.activation(j), y: network.activation(j + 1), batch: batch)
             } else {
                 layer.forward(network.activation(j), network.activation(j + 1), batch: batch, pass: pass)
             }
@@ -86,11 +92,18 @@ public final class SparseInference {
     /// y = act(x W + b) with W^T in CSR, 32 samples at a time: the tile's inputs are transposed
     /// to fan_in x 32 (zero-padded past the last sample), multiplied by
     /// `CSRMatrix.multiplyTile`, and written back with bias and activation.
-    private func forwardSparse(_ layer: DenseLayer, csr: CSRMatrix, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, batch: Int) {
-        let k = layer.inputSize, n = layer.outputSize, width = CSRMatrix.tileWidth
+    private func forwardSparse(
+        _ layer: DenseLayer, csr: CSRMatrix, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, batch: Int
+    ) {
+        let k = layer.inputSize
+        let n = layer.outputSize
+        let width = CSRMatrix.tileWidth
         let xT = UnsafeMutablePointer<Float>.allocate(capacity: k * width)
         let yT = UnsafeMutablePointer<Float>.allocate(capacity: n * width)
-        defer { xT.deallocate(); yT.deallocate() }
+        defer {
+            xT.deallocate()
+            yT.deallocate()
+        }
         let bias = layer.bias.map { UnsafePointer($0.value.pointer) }
         var lo = 0
         while lo < batch {
@@ -120,8 +133,10 @@ public struct LatencyMeasurement: Equatable, Sendable, Codable {
     public var denseLayerMilliseconds: Double
     public var sparseLayerMilliseconds: Double
 
-    public init(batch: Int, runs: Int, denseMilliseconds: Double, sparseMilliseconds: Double,
-                denseLayerMilliseconds: Double, sparseLayerMilliseconds: Double) {
+    public init(
+        batch: Int, runs: Int, denseMilliseconds: Double, sparseMilliseconds: Double,
+        denseLayerMilliseconds: Double, sparseLayerMilliseconds: Double
+    ) {
         self.batch = batch
         self.runs = runs
         self.denseMilliseconds = denseMilliseconds
@@ -135,11 +150,15 @@ extension SparseInference {
     /// out[c * stride + r] = x[r * columns + c] for r < rows, c < columns, in 4 x 4 blocks (four
     /// 4-lane loads, four 4-lane stores) with scalar edges. Columns outer, so the four output rows
     /// of a block are written contiguously and the input rows are read in step.
-    static func transpose(_ x: UnsafePointer<Float>, rows: Int, columns: Int, into out: UnsafeMutablePointer<Float>, stride: Int) {
+    static func transpose(
+        _ x: UnsafePointer<Float>, rows: Int, columns: Int, into out: UnsafeMutablePointer<Float>, stride: Int
+    ) {
         typealias V = SIMD4<Float>
         let s = MemoryLayout<Float>.stride
-        let rows4 = rows - rows % 4, columns4 = columns - columns % 4
-        let src = UnsafeRawPointer(x), dst = UnsafeMutableRawPointer(out)
+        let rows4 = rows - rows % 4
+        let columns4 = columns - columns % 4
+        let src = UnsafeRawPointer(x)
+        let dst = UnsafeMutableRawPointer(out)
         var c = 0
         while c < columns4 {
             var r = 0

@@ -55,7 +55,8 @@ public enum SparseModelFile {
         guard try input.take(4) == magic else { throw TrainingError("not a sparse model file (bad magic)") }
         guard try input.uint32() == 1 else { throw TrainingError("unsupported sparse model file version") }
         let count = Int(try input.uint32())
-        var parameters: [[Float]] = [], shapes: [[Int]] = []
+        var parameters: [[Float]] = []
+        var shapes: [[Int]] = []
         for _ in 0..<count {
             let layout = try input.uint8()
             let rank = Int(try input.uint8())
@@ -69,7 +70,8 @@ public enum SparseModelFile {
                 parameters.append(values)
             case 1:
                 guard rank >= 2 else { throw TrainingError("a CSR tensor needs rank >= 2") }
-                let out = shape.last!, fanIn = total / max(out, 1)
+                let out = shape.last!
+                let fanIn = total / max(out, 1)
                 let nnz = Int(try input.uint32())
                 let width = Int(try input.uint8())
                 guard width == 2 || width == 4 else { throw TrainingError("bad column index width \(width)") }
@@ -82,8 +84,10 @@ public enum SparseModelFile {
                 guard pointers.first == 0, Int(pointers.last!) == nnz, indices.allSatisfy({ Int($0) < fanIn }) else {
                     throw TrainingError("inconsistent CSR tensor")
                 }
-                let transposed = CSRMatrix(rows: out, columns: fanIn, rowPointers: pointers, columnIndices: indices,
-                                           values: values).dense()
+                let transposed = CSRMatrix(
+                    rows: out, columns: fanIn, rowPointers: pointers, columnIndices: indices,
+                    values: values
+                ).dense()
                 var kernel = [Float](repeating: 0, count: total)
                 for o in 0..<out { for i in 0..<fanIn { kernel[i * out + o] = transposed[o * fanIn + i] } }
                 parameters.append(kernel)
@@ -111,10 +115,15 @@ struct ByteWriter {
     var data: [UInt8] = []
     mutating func append(_ b: [UInt8]) { data.append(contentsOf: b) }
     mutating func uint8(_ v: UInt8) { data.append(v) }
-    mutating func uint16(_ v: UInt16) { data.append(UInt8(v & 0xFF)); data.append(UInt8(v >> 8)) }
+    mutating func uint16(_ v: UInt16) {
+        data.append(UInt8(v & 0xFF))
+        data.append(UInt8(v >> 8))
+    }
     mutating func uint32(_ v: UInt32) {
-        data.append(UInt8(v & 0xFF)); data.append(UInt8((v >> 8) & 0xFF))
-        data.append(UInt8((v >> 16) & 0xFF)); data.append(UInt8(v >> 24))
+        data.append(UInt8(v & 0xFF))
+        data.append(UInt8((v >> 8) & 0xFF))
+        data.append(UInt8((v >> 16) & 0xFF))
+        data.append(UInt8(v >> 24))
     }
 }
 

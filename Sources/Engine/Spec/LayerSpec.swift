@@ -3,7 +3,8 @@ public enum LayerSpec: Equatable, Sendable {
     /// `keras.Input(shape=...)`: must come first, e.g. `[28, 28, 1]` or `[784]`.
     case input(shape: [Int])
     /// `Conv2D(filters, kernel_size, strides, padding, activation, use_bias)` on HWC input.
-    case conv2D(filters: Int, kernelSize: [Int], strides: [Int], padding: Padding, activation: Activation, useBias: Bool)
+    case conv2D(
+        filters: Int, kernelSize: [Int], strides: [Int], padding: Padding, activation: Activation, useBias: Bool)
     /// `MaxPooling2D(pool_size, strides, padding)`; `strides == nil` means `poolSize` (Keras).
     case maxPooling2D(poolSize: [Int], strides: [Int]?, padding: Padding)
     /// `AveragePooling2D(pool_size, strides, padding)`; with `same`, padded cells are not counted.

@@ -6,7 +6,8 @@ extension ModelSpec {
     /// Throws `ShapeError` for a model Keras would reject or this engine does not support.
     public func outputShapes() throws -> [[Int]] {
         guard case .input(let inputShape)? = layers.first else {
-            throw ShapeError(layerIndex: 0, message: "the model must start with an Input layer giving the shape of one sample")
+            throw ShapeError(
+                layerIndex: 0, message: "the model must start with an Input layer giving the shape of one sample")
         }
         guard !inputShape.isEmpty, inputShape.allSatisfy({ $0 > 0 }) else {
             throw ShapeError(layerIndex: 0, message: "input shape \(Self.format(inputShape)) must have positive sizes")
@@ -25,37 +26,42 @@ extension ModelSpec {
         switch layer {
         case .input:
             throw fail("Input may only be the first layer")
-        case let .conv2D(filters, kernelSize, strides, padding, _, _):
+        case .conv2D(let filters, let kernelSize, let strides, let padding, _, _):
             guard input.count == 3 else {
                 throw fail("Conv2D needs an input of height x width x channels, got \(format(input))")
             }
             guard filters > 0 else { throw fail("Conv2D needs at least one filter, got \(filters)") }
             let k = try pair(kernelSize, "kernel size", index)
             let s = try pair(strides, "strides", index)
-            return [try spatial(input[0], k.0, s.0, padding, "kernel", k, input, index),
-                    try spatial(input[1], k.1, s.1, padding, "kernel", k, input, index), filters]
-        case let .maxPooling2D(poolSize, strides, padding), let .averagePooling2D(poolSize, strides, padding):
+            return [
+                try spatial(input[0], k.0, s.0, padding, "kernel", k, input, index),
+                try spatial(input[1], k.1, s.1, padding, "kernel", k, input, index), filters,
+            ]
+        case .maxPooling2D(let poolSize, let strides, let padding),
+            .averagePooling2D(let poolSize, let strides, let padding):
             guard input.count == 3 else {
                 throw fail("\(layer.kerasClassName) needs an input of height x width x channels, got \(format(input))")
             }
             let p = try pair(poolSize, "pool size", index)
             let s = try pair(strides ?? poolSize, "strides", index)
-            return [try spatial(input[0], p.0, s.0, padding, "pool", p, input, index),
-                    try spatial(input[1], p.1, s.1, padding, "pool", p, input, index), input[2]]
+            return [
+                try spatial(input[0], p.0, s.0, padding, "pool", p, input, index),
+                try spatial(input[1], p.1, s.1, padding, "pool", p, input, index), input[2],
+            ]
         case .flatten:
             return [input.reduce(1, *)]
-        case let .dense(units, _, _):
+        case .dense(let units, _, _):
             guard input.count == 1 else {
                 throw fail("Dense needs a flat input, got \(format(input)); add Flatten() before it")
             }
             guard units > 0 else { throw fail("Dense needs at least one unit, got \(units)") }
             return [units]
-        case let .dropout(rate):
+        case .dropout(let rate):
             guard rate >= 0, rate < 1 else { throw fail("Dropout rate must be in [0, 1), got \(rate)") }
             return input
         case .activation:
             return input
-        case let .batchNormalization(momentum, epsilon):
+        case .batchNormalization(let momentum, let epsilon):
             guard momentum >= 0, momentum <= 1 else {
                 throw fail("BatchNormalization momentum must be in [0, 1], got \(momentum)")
             }
@@ -77,15 +83,19 @@ extension ModelSpec {
         return p
     }
 
-    private static func spatial(_ n: Int, _ k: Int, _ s: Int, _ padding: Padding, _ what: String,
-                                _ window: (Int, Int), _ input: [Int], _ index: Int) throws -> Int {
+    private static func spatial(
+        _ n: Int, _ k: Int, _ s: Int, _ padding: Padding, _ what: String,
+        _ window: (Int, Int), _ input: [Int], _ index: Int
+    ) throws -> Int {
         switch padding {
         case .same:
             return (n + s - 1) / s
         case .valid:
             guard k <= n else {
-                throw ShapeError(layerIndex: index, message:
-                    "\(what) \(window.0)x\(window.1) is larger than its \(input[0])x\(input[1]) input")
+                throw ShapeError(
+                    layerIndex: index,
+                    message:
+                        "\(what) \(window.0)x\(window.1) is larger than its \(input[0])x\(input[1]) input")
             }
             return (n - k) / s + 1
         }

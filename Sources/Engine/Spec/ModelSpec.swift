@@ -8,7 +8,8 @@ public struct ModelSpec: Equatable, Sendable {
     public static func blogMNIST(dropout: Bool) -> ModelSpec {
         var layers: [LayerSpec] = [
             .input(shape: [28, 28, 1]),
-            .conv2D(filters: 32, kernelSize: [3, 3], strides: [1, 1], padding: .valid, activation: .relu, useBias: true),
+            .conv2D(
+                filters: 32, kernelSize: [3, 3], strides: [1, 1], padding: .valid, activation: .relu, useBias: true),
             .maxPooling2D(poolSize: [2, 2], strides: nil, padding: .valid),
             .flatten,
             .dense(units: 128, activation: .relu, useBias: true),

@@ -14,9 +14,11 @@ public struct FitConfig: Sendable {
     /// results are identical for any value.
     public var threads: Int
 
-    public init(optimizer: OptimizerSpec = .kerasAdam, loss: LossKind = .sparseCategoricalCrossentropy,
-                epochs: Int = 1, batchSize: Int = 32, validationSplit: Float = 0, shuffle: Bool = true,
-                threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(
+        optimizer: OptimizerSpec = .kerasAdam, loss: LossKind = .sparseCategoricalCrossentropy,
+        epochs: Int = 1, batchSize: Int = 32, validationSplit: Float = 0, shuffle: Bool = true,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
         self.optimizer = optimizer
         self.loss = loss
         self.epochs = epochs

@@ -15,8 +15,10 @@ enum LossHead {
     }
 
     /// Loss and accuracy over `batch` rows of `classes`; writes dL/d(output) into `gradient` when given.
-    static func evaluate(output: UnsafePointer<Float>, labels: UnsafePointer<Int32>, batch: Int, classes: Int,
-                         fromLogits: Bool, gradient: UnsafeMutablePointer<Float>?) -> Result {
+    static func evaluate(
+        output: UnsafePointer<Float>, labels: UnsafePointer<Int32>, batch: Int, classes: Int,
+        fromLogits: Bool, gradient: UnsafeMutablePointer<Float>?
+    ) -> Result {
         var result = Result(lossSum: 0, correct: 0)
         let scale = 1 / Float(batch)
         for i in 0..<batch {

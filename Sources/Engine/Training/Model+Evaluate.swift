@@ -3,8 +3,10 @@ import Foundation
 extension Model {
     /// Keras `evaluate`: per-sample mean loss and accuracy with training=false, plus the argmax
     /// prediction of every sample. Labels must be valid class indices (precondition).
-    public func evaluate(_ data: Samples, batchSize: Int = 32,
-                         threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> Evaluation {
+    public func evaluate(
+        _ data: Samples, batchSize: Int = 32,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> Evaluation {
         precondition((try? check(data)) != nil, "samples do not fit the model")
         precondition(batchSize > 0, "batch size must be positive")
         guard data.count > 0 else { return Evaluation(loss: 0, accuracy: 0, predictions: []) }
@@ -13,20 +15,25 @@ extension Model {
         let result = data.features.withUnsafeBufferPointer { f in
             data.labels.withUnsafeBufferPointer { l in
                 predictions.withUnsafeMutableBufferPointer { p in
-                    measure(features: f.baseAddress!, labels: l.baseAddress!, rows: 0..<data.count,
-                            sampleSize: data.sampleSize, batchSize: batchSize, pass: pass, predictions: p.baseAddress!)
+                    measure(
+                        features: f.baseAddress!, labels: l.baseAddress!, rows: 0..<data.count,
+                        sampleSize: data.sampleSize, batchSize: batchSize, pass: pass, predictions: p.baseAddress!)
                 }
             }
         }
-        return Evaluation(loss: Float(result.lossSum / Double(data.count)),
-                          accuracy: Float(Double(result.correct) / Double(data.count)), predictions: predictions)
+        return Evaluation(
+            loss: Float(result.lossSum / Double(data.count)),
+            accuracy: Float(Double(result.correct) / Double(data.count)), predictions: predictions)
     }
 
     /// Keras `predict`: the model's outputs (probabilities when it ends in softmax) for `count`
     /// samples, count x outputs row-major, training=false.
-    public func predict(_ features: [Float], count: Int, batchSize: Int = 32,
-                        threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> [Float] {
-        let sampleSize = network.sizes[0], classes = network.outputSize
+    public func predict(
+        _ features: [Float], count: Int, batchSize: Int = 32,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> [Float] {
+        let sampleSize = network.sizes[0]
+        let classes = network.outputSize
         precondition(features.count == count * sampleSize, "features must hold count x \(sampleSize) values")
         precondition(batchSize > 0, "batch size must be positive")
         network.reserve(batch: batchSize)

@@ -14,16 +14,20 @@ extension Model {
     /// dropout masks, in that order of use, and is advanced. `config.threads` is the most threads
     /// used; each step runs with that many or one, whichever is measured faster (`ThreadTuner`),
     /// which cannot change any result.
-    public func fit(_ data: Samples, config: FitConfig, generator: inout SeededGenerator,
-                    progress: (TrainingEvent) -> Void = { _ in }) throws -> History {
+    public func fit(
+        _ data: Samples, config: FitConfig, generator: inout SeededGenerator,
+        progress: (TrainingEvent) -> Void = { _ in }
+    ) throws -> History {
         try train(data, config: config, generator: &generator, progress: progress, beforeStep: { _ in }, afterStep: {})
     }
 
     /// The training loop of `fit`, with hooks around each step: `beforeStep(t)` runs before step t
     /// (counted from 0 over the whole call) reads its batch, `afterStep()` right after the optimizer
     /// update. Pruned fine-tuning uses them to update and re-apply its masks.
-    func train(_ data: Samples, config: FitConfig, generator: inout SeededGenerator, progress: (TrainingEvent) -> Void,
-               beforeStep: (Int) -> Void, afterStep: () -> Void) throws -> History {
+    func train(
+        _ data: Samples, config: FitConfig, generator: inout SeededGenerator, progress: (TrainingEvent) -> Void,
+        beforeStep: (Int) -> Void, afterStep: () -> Void
+    ) throws -> History {
         try check(data)
         guard config.batchSize > 0 else { throw TrainingError("batch size must be positive, got \(config.batchSize)") }
         guard config.epochs >= 0 else { throw TrainingError("epochs must not be negative, got \(config.epochs)") }
@@ -34,7 +38,8 @@ extension Model {
         guard trainCount > 0 else { throw TrainingError("no training rows left after the validation split") }
         let valRange = trainCount..<data.count
         let steps = (trainCount + config.batchSize - 1) / config.batchSize
-        let sampleSize = data.sampleSize, classes = network.outputSize
+        let sampleSize = data.sampleSize
+        let classes = network.outputSize
         network.reserve(batch: config.batchSize)
         let optimizer = Optimizer(spec: config.optimizer, parameters: network.parameters)
         let pass = Pass(training: true, threads: config.threads, generator: generator)
@@ -55,26 +60,33 @@ extension Model {
                             order.swapAt(i, pass.generator.nextInt(below: i + 1))
                         }
                     }
-                    var lossSum = 0.0, correct = 0, seen = 0
+                    var lossSum = 0.0
+                    var correct = 0
+                    var seen = 0
                     pass.training = true
                     for step in 0..<steps {
                         let stepStart = DispatchTime.now().uptimeNanoseconds
                         pass.threads = tuner.threads
                         beforeStep(globalStep)
-                        let lo = step * config.batchSize, batch = min(config.batchSize, trainCount - lo)
+                        let lo = step * config.batchSize
+                        let batch = min(config.batchSize, trainCount - lo)
                         let input = network.input
                         for i in 0..<batch {
                             let row = order[lo + i]
-                            (input + i * sampleSize).update(from: features.baseAddress! + row * sampleSize, count: sampleSize)
+                            (input + i * sampleSize).update(
+                                from: features.baseAddress! + row * sampleSize, count: sampleSize)
                             labelBatch[i] = labels[row]
                         }
                         network.forward(batch: batch, pass: pass)
                         let result = labelBatch.withUnsafeBufferPointer {
-                            LossHead.evaluate(output: network.output, labels: $0.baseAddress!, batch: batch, classes: classes,
-                                              fromLogits: network.headSoftmax, gradient: network.outputGradient)
+                            LossHead.evaluate(
+                                output: network.output, labels: $0.baseAddress!, batch: batch, classes: classes,
+                                fromLogits: network.headSoftmax, gradient: network.outputGradient)
                         }
                         guard result.lossSum.isFinite else {
-                            throw TrainingError("the loss became \(result.lossSum) at epoch \(epoch), step \(step + 1); lower the learning rate")
+                            throw TrainingError(
+                                "the loss became \(result.lossSum) at epoch \(epoch), step \(step + 1); lower the learning rate"
+                            )
                         }
                         network.backward(batch: batch, pass: pass)
                         optimizer.step(threads: pass.threads)
@@ -84,15 +96,19 @@ extension Model {
                         lossSum += result.lossSum
                         correct += result.correct
                         seen += batch
-                        progress(.batchEnded(epoch: epoch, step: step + 1, steps: steps,
-                                             loss: Float(lossSum / Double(seen)), accuracy: Float(Double(correct) / Double(seen))))
+                        progress(
+                            .batchEnded(
+                                epoch: epoch, step: step + 1, steps: steps,
+                                loss: Float(lossSum / Double(seen)), accuracy: Float(Double(correct) / Double(seen))))
                     }
-                    var record = EpochRecord(loss: Float(lossSum / Double(seen)), accuracy: Float(Double(correct) / Double(seen)),
-                                             seconds: 0)
+                    var record = EpochRecord(
+                        loss: Float(lossSum / Double(seen)), accuracy: Float(Double(correct) / Double(seen)),
+                        seconds: 0)
                     if !valRange.isEmpty {
                         pass.training = false
-                        let v = measure(features: features.baseAddress!, labels: labels.baseAddress!, rows: valRange,
-                                        sampleSize: sampleSize, batchSize: config.batchSize, pass: pass, predictions: nil)
+                        let v = measure(
+                            features: features.baseAddress!, labels: labels.baseAddress!, rows: valRange,
+                            sampleSize: sampleSize, batchSize: config.batchSize, pass: pass, predictions: nil)
                         record.valLoss = Float(v.lossSum / Double(valRange.count))
                         record.valAccuracy = Float(Double(v.correct) / Double(valRange.count))
                     }
@@ -108,7 +124,9 @@ extension Model {
     /// Throws when `data` does not fit the model's input or outputs.
     func check(_ data: Samples) throws {
         guard data.sampleSize == network.sizes[0] else {
-            throw TrainingError("samples of shape \(ModelSpec.format(data.shape)) do not fit the model's input \(ModelSpec.format(shapes[0]))")
+            throw TrainingError(
+                "samples of shape \(ModelSpec.format(data.shape)) do not fit the model's input \(ModelSpec.format(shapes[0]))"
+            )
         }
         let classes = network.outputSize
         if let bad = data.labels.first(where: { $0 < 0 || Int($0) >= classes }) {
@@ -117,8 +135,10 @@ extension Model {
     }
 
     /// Loss sum and correct count over contiguous `rows`, inference mode, in batches.
-    func measure(features: UnsafePointer<Float>, labels: UnsafePointer<Int32>, rows: Range<Int>, sampleSize: Int,
-                 batchSize: Int, pass: Pass, predictions: UnsafeMutablePointer<Int32>?) -> LossHead.Result {
+    func measure(
+        features: UnsafePointer<Float>, labels: UnsafePointer<Int32>, rows: Range<Int>, sampleSize: Int,
+        batchSize: Int, pass: Pass, predictions: UnsafeMutablePointer<Int32>?
+    ) -> LossHead.Result {
         network.reserve(batch: batchSize)
         let classes = network.outputSize
         var total = LossHead.Result(lossSum: 0, correct: 0)
@@ -127,8 +147,9 @@ extension Model {
             let batch = min(batchSize, rows.upperBound - lo)
             network.input.update(from: features + lo * sampleSize, count: batch * sampleSize)
             network.forward(batch: batch, pass: pass)
-            let r = LossHead.evaluate(output: network.output, labels: labels + lo, batch: batch, classes: classes,
-                                      fromLogits: network.headSoftmax, gradient: nil)
+            let r = LossHead.evaluate(
+                output: network.output, labels: labels + lo, batch: batch, classes: classes,
+                fromLogits: network.headSoftmax, gradient: nil)
             if let predictions {
                 for i in 0..<batch {
                     let z = network.output + i * classes

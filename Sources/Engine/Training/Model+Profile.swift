@@ -17,9 +17,12 @@ extension Model {
     /// weights' gradients are overwritten, the weights are not.
     /// `inputs`: one batch of real samples (batchSize x input size) instead of random ones, e.g.
     /// so that the sparsity of relu outputs is realistic.
-    public func profile(batchSize: Int = 32, threads: Int, repetitions: Int = 30,
-                        optimizer: OptimizerSpec = .kerasAdam, inputs: [Float]? = nil) -> [KernelTiming] {
-        let net = network, b = batchSize
+    public func profile(
+        batchSize: Int = 32, threads: Int, repetitions: Int = 30,
+        optimizer: OptimizerSpec = .kerasAdam, inputs: [Float]? = nil
+    ) -> [KernelTiming] {
+        let net = network
+        let b = batchSize
         net.reserve(batch: b)
         var g = SeededGenerator(seed: 1)
         if let inputs {
@@ -44,20 +47,31 @@ extension Model {
 
         for (j, layer) in net.layers.enumerated() where !layer.isView {
             let (fwd, bwd) = Self.flops(layer, batch: b, inputGradient: net.needsInputGradient[j])
-            result.append(KernelTiming(name: "\(names[j]) forward", seconds: time {
-                layer.forward(net.activation(j), net.activation(j + 1), batch: b, pass: pass)
-            }, flops: fwd))
-            result.append(KernelTiming(name: "\(names[j]) backward", seconds: time {
-                for i in 0..<(b * net.sizes[j + 1]) { net.gradient(j + 1)[i] = 0.001 }
-                layer.backward(x: net.activation(j), y: net.activation(j + 1), dy: net.gradient(j + 1),
-                               dx: net.needsInputGradient[j] ? net.gradient(j) : nil, batch: b, pass: pass)
-            }, flops: bwd))
+            result.append(
+                KernelTiming(
+                    name: "\(names[j]) forward",
+                    seconds: time {
+                        layer.forward(net.activation(j), net.activation(j + 1), batch: b, pass: pass)
+                    }, flops: fwd))
+            result.append(
+                KernelTiming(
+                    name: "\(names[j]) backward",
+                    seconds: time {
+                        for i in 0..<(b * net.sizes[j + 1]) { net.gradient(j + 1)[i] = 0.001 }
+                        layer.backward(
+                            x: net.activation(j), y: net.activation(j + 1), dy: net.gradient(j + 1),
+                            dx: net.needsInputGradient[j] ? net.gradient(j) : nil, batch: b, pass: pass)
+                    }, flops: bwd))
         }
         var labels = [Int32](repeating: 1, count: b)
-        result.append(KernelTiming(name: "softmax cross-entropy", seconds: time {
-            _ = LossHead.evaluate(output: net.output, labels: &labels, batch: b, classes: net.outputSize,
-                                  fromLogits: net.headSoftmax, gradient: net.outputGradient)
-        }, flops: 0))
+        result.append(
+            KernelTiming(
+                name: "softmax cross-entropy",
+                seconds: time {
+                    _ = LossHead.evaluate(
+                        output: net.output, labels: &labels, batch: b, classes: net.outputSize,
+                        fromLogits: net.headSoftmax, gradient: net.outputGradient)
+                }, flops: 0))
         let saved = parameters
         let opt = Optimizer(spec: optimizer, parameters: net.parameters)
         result.append(KernelTiming(name: "optimizer step", seconds: time { opt.step(threads: threads) }, flops: 0))
@@ -98,9 +112,12 @@ extension Model {
     /// optimizer update) on one batch of random inputs and labels, as `fit` runs them; the weights
     /// are restored afterwards. For benchmarks on a noisy machine: take the median or minimum.
     /// `inputs`: one batch of real samples instead of random ones (see `profile`).
-    public func timeTrainingSteps(batchSize: Int = 32, threads: Int, steps: Int,
-                                  optimizer: OptimizerSpec = .kerasAdam, inputs: [Float]? = nil) -> [Double] {
-        let net = network, b = batchSize
+    public func timeTrainingSteps(
+        batchSize: Int = 32, threads: Int, steps: Int,
+        optimizer: OptimizerSpec = .kerasAdam, inputs: [Float]? = nil
+    ) -> [Double] {
+        let net = network
+        let b = batchSize
         net.reserve(batch: b)
         var g = SeededGenerator(seed: 2)
         precondition(inputs == nil || inputs!.count == b * net.sizes[0], "inputs must hold one batch")
@@ -116,8 +133,9 @@ extension Model {
             inputs.withUnsafeBufferPointer { net.input.update(from: $0.baseAddress!, count: $0.count) }
             net.forward(batch: b, pass: pass)
             _ = labels.withUnsafeBufferPointer {
-                LossHead.evaluate(output: net.output, labels: $0.baseAddress!, batch: b, classes: net.outputSize,
-                                  fromLogits: net.headSoftmax, gradient: net.outputGradient)
+                LossHead.evaluate(
+                    output: net.output, labels: $0.baseAddress!, batch: b, classes: net.outputSize,
+                    fromLogits: net.headSoftmax, gradient: net.outputGradient)
             }
             net.backward(batch: b, pass: pass)
             opt.step(threads: threads)

@@ -31,7 +31,7 @@ final class Optimizer {
     /// Applies one update from the parameters' current gradients.
     func step(threads: Int) {
         iterations += 1
-        if case let .adam(lr, b1, b2, _) = spec {
+        if case .adam(let lr, let b1, let b2, _) = spec {
             let t = Float(iterations)
             alpha = lr * (1 - Foundation.pow(b2, t)).squareRoot() / (1 - Foundation.pow(b1, t))
         }
@@ -47,12 +47,14 @@ final class Optimizer {
     /// Updates elements `elements` of tensor `index` (thread-safe for disjoint ranges).
     private func apply(_ index: Int, elements: Range<Int>) {
         let parameter = parameters[index]
-        let w = parameter.value.pointer, g = UnsafePointer(parameter.gradient.pointer)
-        let m = first[index].pointer, v = second[index].pointer
+        let w = parameter.value.pointer
+        let g = UnsafePointer(parameter.gradient.pointer)
+        let m = first[index].pointer
+        let v = second[index].pointer
         switch spec {
-        case let .adam(_, b1, b2, eps):
+        case .adam(_, let b1, let b2, let eps):
             Self.adam(w: w, g: g, m: m, v: v, range: elements, alpha: alpha, b1: b1, b2: b2, eps: eps)
-        case let .sgd(lr, momentum, nesterov):
+        case .sgd(let lr, let momentum, let nesterov):
             for i in elements {
                 if momentum == 0 {
                     w[i] -= lr * g[i]
@@ -61,7 +63,7 @@ final class Optimizer {
                     w[i] += nesterov ? momentum * m[i] - lr * g[i] : m[i]
                 }
             }
-        case let .rmsprop(lr, rho, momentum, eps):
+        case .rmsprop(let lr, let rho, let momentum, let eps):
             for i in elements {
                 v[i] = rho * v[i] + (1 - rho) * g[i] * g[i]
                 let increment = lr * g[i] / (v[i] + eps).squareRoot()
@@ -78,8 +80,10 @@ final class Optimizer {
     /// The Adam update on `range` (C kernel `ck_adam`, sixteen lanes in the AVX-512 variant): the
     /// same IEEE operations as the scalar formula, rounded separately (no fused multiply-add), with
     /// correctly rounded square root and division, so every variant and chunking gives the same bits.
-    static func adam(w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, m: UnsafeMutablePointer<Float>,
-                     v: UnsafeMutablePointer<Float>, range: Range<Int>, alpha: Float, b1: Float, b2: Float, eps: Float) {
+    static func adam(
+        w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, m: UnsafeMutablePointer<Float>,
+        v: UnsafeMutablePointer<Float>, range: Range<Int>, alpha: Float, b1: Float, b2: Float, eps: Float
+    ) {
         let lo = range.lowerBound
         ck_adam(w + lo, g + lo, m + lo, v + lo, range.count, alpha, b1, b2, eps)
     }

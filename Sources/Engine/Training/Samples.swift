@@ -7,8 +7,9 @@ public struct Samples: Sendable {
     public var count: Int { labels.count }
 
     public init(shape: [Int], features: [Float], labels: [Int32]) {
-        precondition(features.count == shape.reduce(1, *) * labels.count,
-                     "features must hold shape x labels.count values")
+        precondition(
+            features.count == shape.reduce(1, *) * labels.count,
+            "features must hold shape x labels.count values")
         self.shape = shape
         self.features = features
         self.labels = labels
@@ -20,7 +21,8 @@ public struct Samples: Sendable {
     /// Rows `range` as a new set.
     public func slice(_ range: Range<Int>) -> Samples {
         let n = sampleSize
-        return Samples(shape: shape, features: Array(features[range.lowerBound * n..<range.upperBound * n]),
-                       labels: Array(labels[range]))
+        return Samples(
+            shape: shape, features: Array(features[range.lowerBound * n..<range.upperBound * n]),
+            labels: Array(labels[range]))
     }
 }

@@ -21,9 +21,10 @@ enum CachedFloats {
     /// Reads what ``write(_:to:name:)`` wrote; nil if missing or inconsistent.
     static func read(from folder: URL, name: String) -> [[Float]]? {
         guard let lengthData = try? Data(contentsOf: folder.appendingPathComponent("\(name).json")),
-              let lengths = try? JSONDecoder().decode([Int].self, from: lengthData),
-              let data = try? Data(contentsOf: folder.appendingPathComponent("\(name).bin")),
-              data.count == lengths.reduce(0, +) * 4 else { return nil }
+            let lengths = try? JSONDecoder().decode([Int].self, from: lengthData),
+            let data = try? Data(contentsOf: folder.appendingPathComponent("\(name).bin")),
+            data.count == lengths.reduce(0, +) * 4
+        else { return nil }
         var tensors: [[Float]] = []
         var offset = 0
         data.withUnsafeBytes { raw in

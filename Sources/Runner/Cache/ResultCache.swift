@@ -24,7 +24,8 @@ struct ResultCache {
         do {
             try AtomicDirectory.install(folder(for: key), fill: fill)
         } catch let error as AtomicFileError {
-            throw RunnerFailure(message: "cannot write the result cache: \(error.message) (set NBRUN_CACHE to a writable folder)")
+            throw RunnerFailure(
+                message: "cannot write the result cache: \(error.message) (set NBRUN_CACHE to a writable folder)")
         }
     }
 

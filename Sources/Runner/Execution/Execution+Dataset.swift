@@ -19,14 +19,16 @@ extension Execution {
             dataset = try DatasetLoader(dataDirectory: folder)
                 .load(source, trainLimit: decl.trainLimit, testLimit: decl.testLimit, relativeTo: baseDirectory)
         } catch let error as DatasetError {
-            throw RunnerFailure(message: "\(directive.location.file):\(directive.location.line):\(directive.location.column): "
-                + "error: data set `\(directive.id)` cannot be loaded: \(error.message)")
+            throw RunnerFailure(
+                message: "\(directive.location.file):\(directive.location.line):\(directive.location.column): "
+                    + "error: data set `\(directive.id)` cannot be loaded: \(error.message)")
         }
         recordChecksums(dataset.checksums)
         let scale = Float(decl.scale)
         func samples(_ images: ImageSet) -> Samples {
-            Samples(shape: [images.height, images.width, images.channels], features: images.features(scale: scale),
-                    labels: images.labels.map { Int32($0) })
+            Samples(
+                shape: [images.height, images.width, images.channels], features: images.features(scale: scale),
+                labels: images.labels.map { Int32($0) })
         }
         return LoadedDataset(dataset: dataset, train: samples(dataset.train), test: samples(dataset.test))
     }

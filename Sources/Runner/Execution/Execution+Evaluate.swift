@@ -6,8 +6,9 @@ extension Execution {
     /// Evaluates a trained model on the test rows (Keras `evaluate()`), or takes the result from the cache.
     func evaluate(_ decl: EvaluateDecl, directive: Directive, key: String, step: StepName) throws -> EvaluationOutcome {
         if options.useCache, let folder = cache.entry(for: key),
-           let data = try? Data(contentsOf: folder.appendingPathComponent("evaluation.json")),
-           let cached = try? JSONDecoder().decode(EvaluationOutcome.self, from: data) {
+            let data = try? Data(contentsOf: folder.appendingPathComponent("evaluation.json")),
+            let cached = try? JSONDecoder().decode(EvaluationOutcome.self, from: data)
+        {
             markCached(directive.id)
             progress.step(step, detail: "cached")
             return cached
@@ -17,8 +18,9 @@ extension Execution {
         let data = try dataset(named: train.data)
         let samples = decl.on == "train" ? data.train : data.test
         let evaluation = model.evaluate(samples, batchSize: 32, threads: threads)
-        let outcome = EvaluationOutcome(loss: evaluation.loss, accuracy: evaluation.accuracy,
-                                        predictions: evaluation.predictions, labels: samples.labels)
+        let outcome = EvaluationOutcome(
+            loss: evaluation.loss, accuracy: evaluation.accuracy,
+            predictions: evaluation.predictions, labels: samples.labels)
         try cache.store(key: key) { folder in
             try JSONEncoder().encode(outcome).write(to: folder.appendingPathComponent("evaluation.json"))
         }
@@ -27,7 +29,9 @@ extension Execution {
     }
 
     func evaluation(named id: String) throws -> (EvaluationOutcome, EvaluateDecl) {
-        guard case .evaluate(let outcome)? = results[id], case .evaluate(let decl)? = notebook.directive(id, kind: .evaluate)?.payload else {
+        guard case .evaluate(let outcome)? = results[id],
+            case .evaluate(let decl)? = notebook.directive(id, kind: .evaluate)?.payload
+        else {
             throw RunnerFailure(message: "`\(id)` is not an evaluation")
         }
         return (outcome, decl)

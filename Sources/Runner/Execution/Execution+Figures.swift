@@ -1,6 +1,6 @@
 import Article
-import Datasets
 import Charts
+import Datasets
 import Foundation
 import NotebookFormat
 
@@ -16,8 +16,10 @@ extension Execution {
                 x = try seriesValues(xExpression)
                 integerX = false
             }
-            series.append(LineSeries(label: item.label, x: Array(x.prefix(y.count)), y: y,
-                                     marker: item.x != nil || y.count == 1))
+            series.append(
+                LineSeries(
+                    label: item.label, x: Array(x.prefix(y.count)), y: y,
+                    marker: item.x != nil || y.count == 1))
         }
         var line = LineChart(series: series)
         line.xLabel = decl.xlabel
@@ -37,12 +39,14 @@ extension Execution {
         let images = decl.split == "train" ? data.dataset.train : data.dataset.test
         let count = min(decl.count, images.count)
         let grid = (0..<count).map { index in
-            GridImage(width: images.width, height: images.height, pixels: pixels(of: index, in: images),
-                      caption: className(Int(images.labels[index]), data: data))
+            GridImage(
+                width: images.width, height: images.height, pixels: pixels(of: index, in: images),
+                caption: className(Int(images.labels[index]), data: data))
         }
         let rows = (count + decl.columns - 1) / max(decl.columns, 1)
-        let chart = Chart(title: nil, kind: .imageGrid(ImageGrid(images: grid, columns: decl.columns)),
-                          width: Double(decl.columns) * 80, height: Double(max(rows, 1)) * 92)
+        let chart = Chart(
+            title: nil, kind: .imageGrid(ImageGrid(images: grid, columns: decl.columns)),
+            width: Double(decl.columns) * 80, height: Double(max(rows, 1)) * 92)
         return try figure(chart, directive: directive, alt: "\(count) sample images of \(decl.data)")
     }
 
@@ -51,21 +55,24 @@ extension Execution {
         let (outcome, evaluate) = try evaluation(named: decl.model)
         let data = try dataset(evaluatedBy: evaluate)
         let images = evaluate.on == "train" ? data.dataset.train : data.dataset.test
-        let wrong = outcome.predictions.indices.filter { outcome.predictions[$0] != outcome.labels[$0] }.prefix(decl.count)
+        let wrong = outcome.predictions.indices.filter { outcome.predictions[$0] != outcome.labels[$0] }.prefix(
+            decl.count)
         let japanese = notebook.frontMatter.lang.hasPrefix("ja")
         let grid = wrong.map { index -> GridImage in
             let truth = className(Int(outcome.labels[index]), data: data)
             let guess = className(Int(outcome.predictions[index]), data: data)
             let caption = japanese ? "正解 \(truth) / 予測 \(guess)" : "true \(truth) / pred \(guess)"
-            return GridImage(width: images.width, height: images.height, pixels: pixels(of: index, in: images),
-                             caption: caption, highlighted: true)
+            return GridImage(
+                width: images.width, height: images.height, pixels: pixels(of: index, in: images),
+                caption: caption, highlighted: true)
         }
         guard !grid.isEmpty else {
             throw RunnerFailure(message: "`\(decl.model)` misclassified no image: nothing to show in `\(directive.id)`")
         }
         let rows = (grid.count + decl.columns - 1) / max(decl.columns, 1)
-        let chart = Chart(title: nil, kind: .imageGrid(ImageGrid(images: grid, columns: decl.columns)),
-                          width: Double(decl.columns) * 120, height: Double(rows) * 124)
+        let chart = Chart(
+            title: nil, kind: .imageGrid(ImageGrid(images: grid, columns: decl.columns)),
+            width: Double(decl.columns) * 120, height: Double(rows) * 124)
         return try figure(chart, directive: directive, alt: "\(grid.count) misclassified images")
     }
 
@@ -79,9 +86,10 @@ extension Execution {
             counts[Int(truth)][Int(guess)] += 1
         }
         let japanese = notebook.frontMatter.lang.hasPrefix("ja")
-        let heatmap = Heatmap(rowLabels: data.dataset.classNames, columnLabels: data.dataset.classNames, values: counts,
-                              xLabel: japanese ? "予測ラベル" : "predicted label", yLabel: japanese ? "正解ラベル" : "true label",
-                              colorBarLabel: japanese ? "枚数" : "count", annotate: true)
+        let heatmap = Heatmap(
+            rowLabels: data.dataset.classNames, columnLabels: data.dataset.classNames, values: counts,
+            xLabel: japanese ? "予測ラベル" : "predicted label", yLabel: japanese ? "正解ラベル" : "true label",
+            colorBarLabel: japanese ? "枚数" : "count", annotate: true)
         let chart = Chart(title: nil, kind: .heatmap(heatmap), width: 560, height: 480)
         return try figure(chart, directive: directive, alt: "confusion matrix of \(decl.model)")
     }
@@ -94,9 +102,10 @@ extension Execution {
         } catch {
             throw RunnerFailure(message: "figure `\(directive.id)` could not be drawn: \(error)")
         }
-        return Figure(label: directive.display.label, caption: directive.display.caption, fileName: "\(directive.id).png",
-                      png: png, alt: alt, pixelWidth: Int(chart.width * scale), pixelHeight: Int(chart.height * scale),
-                      displayWidth: Int(chart.width))
+        return Figure(
+            label: directive.display.label, caption: directive.display.caption, fileName: "\(directive.id).png",
+            png: png, alt: alt, pixelWidth: Int(chart.width * scale), pixelHeight: Int(chart.height * scale),
+            displayWidth: Int(chart.width))
     }
 
     private func seriesValues(_ expression: NotebookFormat.Expression) throws -> [Double] {

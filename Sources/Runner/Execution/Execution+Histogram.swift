@@ -27,15 +27,20 @@ extension Execution {
         let japanese = notebook.frontMatter.lang.hasPrefix("ja")
         let percent = String(format: "%g%%", decl.sparsity * 100)
         let tuned = prune.fineTune != nil
-        let labels = decl.labels ?? (japanese
-            ? ["剪定前", "剪定後 (\(percent)\(tuned ? "、再学習後" : ""))"]
-            : ["before pruning", "after pruning to \(percent)\(tuned ? ", fine-tuned" : "")"])
-        let histogram = HistogramChart(series: [HistogramSeries(label: labels[0], values: before),
-                                                HistogramSeries(label: labels.count > 1 ? labels[1] : "", values: after)],
-                                       bins: decl.bins,
-                                       xLabel: decl.xlabel ?? (japanese ? "重みの値" : "weight value"),
-                                       yLabel: decl.ylabel ?? (japanese ? "個数" : "count"),
-                                       yScale: AxisScale(rawValue: decl.yscale) ?? .linear)
+        let labels =
+            decl.labels
+            ?? (japanese
+                ? ["剪定前", "剪定後 (\(percent)\(tuned ? "、再学習後" : ""))"]
+                : ["before pruning", "after pruning to \(percent)\(tuned ? ", fine-tuned" : "")"])
+        let histogram = HistogramChart(
+            series: [
+                HistogramSeries(label: labels[0], values: before),
+                HistogramSeries(label: labels.count > 1 ? labels[1] : "", values: after),
+            ],
+            bins: decl.bins,
+            xLabel: decl.xlabel ?? (japanese ? "重みの値" : "weight value"),
+            yLabel: decl.ylabel ?? (japanese ? "個数" : "count"),
+            yScale: AxisScale(rawValue: decl.yscale) ?? .linear)
         let chart = Chart(title: decl.title, kind: .histogram(histogram))
         return try figure(chart, directive: directive, alt: decl.title ?? "weight histogram of \(decl.prune)")
     }

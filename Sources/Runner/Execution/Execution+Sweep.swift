@@ -9,14 +9,18 @@ extension Execution {
     /// point equal to the train itself reuses its result.
     func sweep(_ decl: SweepDecl, directive: Directive, key: String, step: StepName) throws -> SweepOutcome {
         guard let trainKey = keys["train \(decl.train)"],
-              case .train(let base)? = results[decl.train],
-              let trainDirective = notebook.directive(decl.train, kind: .train),
-              case .train(let train) = trainDirective.payload else {
+            case .train(let base)? = results[decl.train],
+            let trainDirective = notebook.directive(decl.train, kind: .train),
+            case .train(let train) = trainDirective.payload
+        else {
             throw RunnerFailure(message: "`\(decl.train)` is not a training run")
         }
         let pointKeys = decl.values.map { value in
-            Digest.hex(["nbrun-sweep-point/1", "train=\(trainKey)", "vary=\(decl.vary)",
-                        "value=\(value.map { "\($0)" }.joined(separator: ","))"].joined(separator: "\n"))
+            Digest.hex(
+                [
+                    "nbrun-sweep-point/1", "train=\(trainKey)", "vary=\(decl.vary)",
+                    "value=\(value.map { "\($0)" }.joined(separator: ","))",
+                ].joined(separator: "\n"))
         }
         let cached = pointKeys.map { options.useCache ? cachedPoint(key: $0) : nil }
         let missing = cached.filter { $0 == nil }.count
@@ -24,7 +28,9 @@ extension Execution {
             markCached(directive.id)
             progress.step(step, detail: "cached")
         } else {
-            progress.step(step, detail: missing < cached.count ? "\(cached.count - missing) of \(cached.count) points cached" : nil)
+            progress.step(
+                step,
+                detail: missing < cached.count ? "\(cached.count - missing) of \(cached.count) points cached" : nil)
         }
         let built = try model(named: train.model)
         let data = try dataset(named: train.data)
@@ -52,8 +58,9 @@ extension Execution {
                 }
             }
             let evaluation = model.evaluate(data.test, batchSize: 32, threads: threads)
-            let point = SweepPoint(value: value, history: history, testLoss: evaluation.loss, testAccuracy: evaluation.accuracy,
-                                   seconds: Date().timeIntervalSince(started))
+            let point = SweepPoint(
+                value: value, history: history, testLoss: evaluation.loss, testAccuracy: evaluation.accuracy,
+                seconds: Date().timeIntervalSince(started))
             progress.note("test accuracy \(ProgressBar.fixed(evaluation.accuracy))")
             try cache.store(key: pointKeys[index]) { folder in
                 try JSONEncoder().encode(point).write(to: folder.appendingPathComponent("point.json"))
@@ -64,14 +71,20 @@ extension Execution {
     }
 
     /// The model and fit settings of one point.
-    private func pointSetup(_ vary: String, value: [Double], spec: ModelSpec, train: TrainDecl) throws -> (ModelSpec, FitConfig) {
+    private func pointSetup(_ vary: String, value: [Double], spec: ModelSpec, train: TrainDecl) throws -> (
+        ModelSpec, FitConfig
+    ) {
         var spec = spec
         var optimizer = train.optimizer
-        var epochs = train.epochs, batchSize = train.batchSize
+        var epochs = train.epochs
+        var batchSize = train.batchSize
         switch vary {
         case "rate":
             var dropout = 0
-            let count = spec.layers.filter { if case .dropout = $0 { return true }; return false }.count
+            let count = spec.layers.filter {
+                if case .dropout = $0 { return true }
+                return false
+            }.count
             guard count > 0 else { throw RunnerFailure(message: "`vary: rate` needs a model with a Dropout layer") }
             guard value.count == 1 || value.count == count else {
                 throw RunnerFailure(message: "\(value.count) rates given for \(count) Dropout layers")
@@ -86,9 +99,11 @@ extension Execution {
         case "batch_size": batchSize = Int(value[0])
         default: throw RunnerFailure(message: "cannot vary `\(vary)`")
         }
-        let config = FitConfig(optimizer: OptimizerTranslation.spec(for: optimizer), loss: LossKind(rawValue: train.loss) ?? .sparseCategoricalCrossentropy,
-                               epochs: epochs, batchSize: batchSize, validationSplit: Float(train.validationSplit),
-                               shuffle: train.shuffle, threads: threads)
+        let config = FitConfig(
+            optimizer: OptimizerTranslation.spec(for: optimizer),
+            loss: LossKind(rawValue: train.loss) ?? .sparseCategoricalCrossentropy,
+            epochs: epochs, batchSize: batchSize, validationSplit: Float(train.validationSplit),
+            shuffle: train.shuffle, threads: threads)
         return (spec, config)
     }
 
@@ -99,7 +114,8 @@ extension Execution {
 
     private func cachedPoint(key: String) -> SweepPoint? {
         guard let folder = cache.entry(for: key),
-              let data = try? Data(contentsOf: folder.appendingPathComponent("point.json")) else { return nil }
+            let data = try? Data(contentsOf: folder.appendingPathComponent("point.json"))
+        else { return nil }
         return try? JSONDecoder().decode(SweepPoint.self, from: data)
     }
 }

@@ -18,16 +18,19 @@ extension Execution {
                 }
             }
         }
-        return ResultTable(label: directive.display.label, caption: directive.display.caption, columns: decl.columns,
-                           rows: rows, numericColumns: numeric)
+        return ResultTable(
+            label: directive.display.label, caption: directive.display.caption, columns: decl.columns,
+            rows: rows, numericColumns: numeric)
     }
 
     /// Evaluates an expression against the results and records it for the lock file.
     func render(_ expression: NotebookFormat.Expression, source: String) throws -> RenderedValue {
         let rendered = try expression.evaluate { root, members in try lookup.value(root: root, members: members) }
-        shownNumbers.append(ShownNumber(source: source, location: expression.path.location, expression: expression.source,
-                                        value: rendered.number, text: rendered.text,
-                                        timing: ValueLookup.isTiming(expression.path.members)))
+        shownNumbers.append(
+            ShownNumber(
+                source: source, location: expression.path.location, expression: expression.source,
+                value: rendered.number, text: rendered.text,
+                timing: ValueLookup.isTiming(expression.path.members)))
         return rendered
     }
 }

@@ -18,15 +18,17 @@ extension Execution {
         }
         var generator = SeededGenerator(seed: seed(for: directive))
         let model = try Model(spec: built.spec, generator: &generator)
-        let config = FitConfig(optimizer: OptimizerTranslation.spec(for: decl.optimizer), loss: loss, epochs: decl.epochs,
-                               batchSize: decl.batchSize, validationSplit: Float(decl.validationSplit),
-                               shuffle: decl.shuffle, threads: threads)
+        let config = FitConfig(
+            optimizer: OptimizerTranslation.spec(for: decl.optimizer), loss: loss, epochs: decl.epochs,
+            batchSize: decl.batchSize, validationSplit: Float(decl.validationSplit),
+            shuffle: decl.shuffle, threads: threads)
         let started = Date()
         let history = try model.fit(data.train, config: config, generator: &generator) { [progress] event in
             progress.training(event)
         }
-        var outcome = TrainingOutcome(history: history, seconds: Date().timeIntervalSince(started),
-                                      parameterCount: model.parameterCount)
+        var outcome = TrainingOutcome(
+            history: history, seconds: Date().timeIntervalSince(started),
+            parameterCount: model.parameterCount)
         outcome.parameters = model.parameters
         try cache.store(key: key) { folder in
             try JSONEncoder().encode(outcome).write(to: folder.appendingPathComponent("training.json"))
@@ -37,9 +39,10 @@ extension Execution {
 
     private func cachedTraining(key: String) -> TrainingOutcome? {
         guard let folder = cache.entry(for: key),
-              let data = try? Data(contentsOf: folder.appendingPathComponent("training.json")),
-              var outcome = try? JSONDecoder().decode(TrainingOutcome.self, from: data),
-              let weights = CachedFloats.read(from: folder, name: "weights") else { return nil }
+            let data = try? Data(contentsOf: folder.appendingPathComponent("training.json")),
+            var outcome = try? JSONDecoder().decode(TrainingOutcome.self, from: data),
+            let weights = CachedFloats.read(from: folder, name: "weights")
+        else { return nil }
         outcome.parameters = weights
         return outcome
     }
@@ -47,7 +50,8 @@ extension Execution {
     /// The trained model of a train directive, rebuilt from its weights.
     func trainedModel(trainID: String) throws -> (Model, TrainDecl) {
         guard case .train(let outcome)? = results[trainID],
-              case .train(let decl)? = notebook.directive(trainID, kind: .train)?.payload else {
+            case .train(let decl)? = notebook.directive(trainID, kind: .train)?.payload
+        else {
             throw RunnerFailure(message: "`\(trainID)` is not a training run")
         }
         let built = try model(named: decl.model)

@@ -49,7 +49,8 @@ final class Execution {
             dataText = loaded.checksumText
             results[directive.id] = .dataset(loaded)
         }
-        let key = CacheKey.make(directive: directive, seed: seed(for: directive), upstream: upstream, dataChecksums: dataText)
+        let key = CacheKey.make(
+            directive: directive, seed: seed(for: directive), upstream: upstream, dataChecksums: dataText)
         keys[Plan.node(directive)] = key
 
         switch directive.payload {

@@ -13,13 +13,15 @@ enum LayerTranslation {
         case .input(let shape):
             return .input(shape: shape)
         case .conv2D(let filters, let kernelSize, let strides, let padding, let activation, let useBias):
-            return .conv2D(filters: filters, kernelSize: kernelSize, strides: strides,
-                           padding: Padding(rawValue: padding) ?? .valid,
-                           activation: Activation(rawValue: activation) ?? .linear, useBias: useBias)
+            return .conv2D(
+                filters: filters, kernelSize: kernelSize, strides: strides,
+                padding: Padding(rawValue: padding) ?? .valid,
+                activation: Activation(rawValue: activation) ?? .linear, useBias: useBias)
         case .maxPooling2D(let poolSize, let strides, let padding):
             return .maxPooling2D(poolSize: poolSize, strides: strides, padding: Padding(rawValue: padding) ?? .valid)
         case .averagePooling2D(let poolSize, let strides, let padding):
-            return .averagePooling2D(poolSize: poolSize, strides: strides, padding: Padding(rawValue: padding) ?? .valid)
+            return .averagePooling2D(
+                poolSize: poolSize, strides: strides, padding: Padding(rawValue: padding) ?? .valid)
         case .flatten:
             return .flatten
         case .dense(let units, let activation, let useBias):
@@ -43,17 +45,20 @@ enum LayerTranslation {
             } catch let error as ShapeError {
                 let index = min(max(error.layerIndex, 0), max(model.layers.count - 1, 0))
                 guard model.layers.indices.contains(index) else {
-                    return Diagnostic(location: directive.location, message: "model `\(directive.id)`: \(error.message)",
-                                      sourceLine: directive.source.components(separatedBy: "\n").first ?? "",
-                                      length: 1, suggestion: nil)
+                    return Diagnostic(
+                        location: directive.location, message: "model `\(directive.id)`: \(error.message)",
+                        sourceLine: directive.source.components(separatedBy: "\n").first ?? "",
+                        length: 1, suggestion: nil)
                 }
                 let layer = model.layers[index]
                 let trimmed = layer.text.trimmingCharacters(in: .whitespaces)
-                return Diagnostic(location: layer.location, message: error.message, sourceLine: layer.text,
-                                  length: max(trimmed.count, 1), suggestion: nil)
+                return Diagnostic(
+                    location: layer.location, message: error.message, sourceLine: layer.text,
+                    length: max(trimmed.count, 1), suggestion: nil)
             } catch {
-                return Diagnostic(location: directive.location, message: "model `\(directive.id)`: \(error)",
-                                  sourceLine: "", length: 1, suggestion: nil)
+                return Diagnostic(
+                    location: directive.location, message: "model `\(directive.id)`: \(error)",
+                    sourceLine: "", length: 1, suggestion: nil)
             }
         }
     }

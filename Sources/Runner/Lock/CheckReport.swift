@@ -25,7 +25,8 @@ struct CheckReport {
 
     func failureMessage(lock: URL, notebook: URL) -> String {
         if !comparison.stale.isEmpty {
-            return "\(lock.lastPathComponent) is stale, so nothing was verified; run `nbrun \(notebook.path)` to record the new numbers"
+            return
+                "\(lock.lastPathComponent) is stale, so nothing was verified; run `nbrun \(notebook.path)` to record the new numbers"
         }
         var lines = ["\(comparison.changes.count) number(s) changed against \(lock.lastPathComponent):"]
         lines += comparison.changes.map { "  \(notebook.lastPathComponent):\($0)" }

@@ -8,7 +8,12 @@ import Foundation
 /// differ (the notebook changed since the lock was written) the lock is stale: that is reported as
 /// such and no numbers are judged.
 struct LockComparison {
-    enum Verdict: String, CaseIterable { case identical, printedEqual = "same as printed", withinTolerance = "within tolerance", changed }
+    enum Verdict: String, CaseIterable {
+        case identical
+        case printedEqual = "same as printed"
+        case withinTolerance = "within tolerance"
+        case changed
+    }
 
     struct Change: CustomStringConvertible {
         let directive: String
@@ -41,7 +46,9 @@ struct LockComparison {
 
     /// `verified: 214 of 214 numbers identical` and friends, for the article's provenance.
     var summary: String {
-        if !stale.isEmpty { return "not verified: the lock is stale (\(stale.count) directive(s) changed since it was written)" }
+        if !stale.isEmpty {
+            return "not verified: the lock is stale (\(stale.count) directive(s) changed since it was written)"
+        }
         let identical = counts[.identical, default: 0]
         var text = "verified: \(identical) of \(total) numbers identical"
         let printed = counts[.printedEqual, default: 0]
@@ -55,17 +62,28 @@ struct LockComparison {
     private mutating func findStaleness() {
         let ids = Set(recorded.directives.keys).union(fresh.directives.keys)
         for id in ids.sorted() {
-            let old = recorded.directives[id], new = fresh.directives[id]
-            if old == nil { stale.append("`\(id)` is new since the lock was written"); continue }
-            if new == nil { stale.append("`\(id)` was removed since the lock was written"); continue }
+            let old = recorded.directives[id]
+            let new = fresh.directives[id]
+            if old == nil {
+                stale.append("`\(id)` is new since the lock was written")
+                continue
+            }
+            if new == nil {
+                stale.append("`\(id)` was removed since the lock was written")
+                continue
+            }
             if old!.key != new!.key { stale.append("`\(id)` (line \(new!.line)) changed since the lock was written") }
         }
         if recorded.environment.numerics != fresh.environment.numerics {
-            stale.append("the engine's numerics version changed (\(recorded.environment.numerics) -> \(fresh.environment.numerics))")
+            stale.append(
+                "the engine's numerics version changed (\(recorded.environment.numerics) -> \(fresh.environment.numerics))"
+            )
         }
         let oldShown = recorded.shown.map { "\($0.source)|\($0.expression)" }
         let newShown = fresh.shown.map { "\($0.source)|\($0.expression)" }
-        if oldShown != newShown { stale.append("the values quoted in the text or tables changed since the lock was written") }
+        if oldShown != newShown {
+            stale.append("the values quoted in the text or tables changed since the lock was written")
+        }
     }
 
     private mutating func compareNumbers() {
@@ -76,7 +94,9 @@ struct LockComparison {
                 var firstChange: Int?
                 for epoch in 0..<max(oldValues.count, newValues.count) {
                     guard epoch < oldValues.count, epoch < newValues.count else {
-                        count(.changed); firstChange = firstChange ?? epoch; continue
+                        count(.changed)
+                        firstChange = firstChange ?? epoch
+                        continue
                     }
                     let verdict = judge(old: oldValues[epoch], new: newValues[epoch], oldText: nil, newText: nil)
                     count(verdict)
@@ -85,8 +105,10 @@ struct LockComparison {
                 if let epoch = firstChange {
                     let oldText = epoch < oldValues.count ? "\(oldValues[epoch].float)" : "missing"
                     let newText = epoch < newValues.count ? "\(newValues[epoch].float)" : "missing"
-                    changes.append(Change(directive: id, line: new.line, what: "history.\(name) first diverged at epoch \(epoch + 1)",
-                                          old: oldText, new: newText))
+                    changes.append(
+                        Change(
+                            directive: id, line: new.line, what: "history.\(name) first diverged at epoch \(epoch + 1)",
+                            old: oldText, new: newText))
                 }
             }
             for (name, value) in (new.metrics ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -94,20 +116,32 @@ struct LockComparison {
                 let verdict = judge(old: oldValue, new: value, oldText: nil, newText: nil)
                 count(verdict)
                 if verdict == .changed {
-                    changes.append(Change(directive: id, line: new.line, what: name, old: "\(oldValue.float)", new: "\(value.float)"))
+                    changes.append(
+                        Change(
+                            directive: id, line: new.line, what: name, old: "\(oldValue.float)", new: "\(value.float)"))
                 }
             }
         }
         for (old, new) in zip(recorded.shown, fresh.shown) {
             guard let oldValue = old.value, let newValue = new.value else {
-                if old.text != new.text { changes.append(Change(directive: new.source, line: new.line, what: new.expression, old: old.text, new: new.text)) }
+                if old.text != new.text {
+                    changes.append(
+                        Change(
+                            directive: new.source, line: new.line, what: new.expression, old: old.text, new: new.text))
+                }
                 continue
             }
-            if new.timing == true { timingsSkipped += 1; continue }
+            if new.timing == true {
+                timingsSkipped += 1
+                continue
+            }
             let verdict = judge(old: oldValue, new: newValue, oldText: old.text, newText: new.text)
             count(verdict)
             if verdict == .changed {
-                changes.append(Change(directive: new.source, line: new.line, what: "`{{ \(new.expression) }}`", old: old.text, new: new.text))
+                changes.append(
+                    Change(
+                        directive: new.source, line: new.line, what: "`{{ \(new.expression) }}`", old: old.text,
+                        new: new.text))
             }
         }
     }

@@ -8,8 +8,9 @@ extension LockFile {
         var directives: [String: LockedDirective] = [:]
         var trainingSeconds: [String: Double] = [:]
         for directive in notebook.directives {
-            var record = LockedDirective(kind: directive.kind.rawValue, line: directive.location.line,
-                                         key: execution.keys[Plan.node(directive)] ?? "")
+            var record = LockedDirective(
+                kind: directive.kind.rawValue, line: directive.location.line,
+                key: execution.keys[Plan.node(directive)] ?? "")
             switch directive.kind == .model ? nil : execution.results[directive.id] {
             case .train(let outcome)?:
                 trainingSeconds[Plan.node(directive)] = outcome.seconds
@@ -21,8 +22,10 @@ extension LockFile {
                     "val_accuracy": history.valAccuracy.map(LockedNumber.init),
                 ].filter { !$0.value.isEmpty }
             case .evaluate(let outcome)?:
-                record.metrics = ["loss": LockedNumber(outcome.loss), "accuracy": LockedNumber(outcome.accuracy),
-                                  "errors": LockedNumber(Double(outcome.errors))]
+                record.metrics = [
+                    "loss": LockedNumber(outcome.loss), "accuracy": LockedNumber(outcome.accuracy),
+                    "errors": LockedNumber(Double(outcome.errors)),
+                ]
             case .prune(let outcome)?:
                 record.metrics = outcome.lockedMetrics
                 record.history = outcome.lockedHistories
@@ -43,9 +46,10 @@ extension LockFile {
                 data: execution.dataChecksums, seconds: trainingSeconds),
             directives: directives,
             shown: execution.shownNumbers.map { number in
-                LockedShownNumber(source: number.source, line: number.location.line, column: number.location.column,
-                                  expression: number.expression, value: number.value.map(LockedNumber.init),
-                                  text: number.text, timing: number.timing ? true : nil)
+                LockedShownNumber(
+                    source: number.source, line: number.location.line, column: number.location.column,
+                    expression: number.expression, value: number.value.map(LockedNumber.init),
+                    text: number.text, timing: number.timing ? true : nil)
             })
     }
 

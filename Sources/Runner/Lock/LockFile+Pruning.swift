@@ -3,8 +3,10 @@
 /// times, and `check` must not fail on them (they are in the article's table and the shown values).
 extension PruneOutcome {
     var lockedMetrics: [String: LockedNumber] {
-        var metrics = ["dense_accuracy": LockedNumber(baseline.accuracy), "dense_loss": LockedNumber(baseline.loss),
-                       "size_dense": LockedNumber(Double(baseline.sizeDense))]
+        var metrics = [
+            "dense_accuracy": LockedNumber(baseline.accuracy), "dense_loss": LockedNumber(baseline.loss),
+            "size_dense": LockedNumber(Double(baseline.sizeDense)),
+        ]
         for level in levels {
             let at = "@\(level.sparsity)"
             metrics["accuracy" + at] = LockedNumber(level.accuracy)
@@ -14,7 +16,9 @@ extension PruneOutcome {
             metrics["size_sparse" + at] = LockedNumber(Double(level.sizeSparse))
             metrics["size_sparse_zlib" + at] = LockedNumber(Double(level.sizeSparseZlib))
             metrics["size_masked_zlib" + at] = LockedNumber(Double(level.sizeMaskedZlib))
-            for (name, count) in zip(baseline.layerNames, level.nonzero) { metrics["nonzero.\(name)" + at] = LockedNumber(Double(count)) }
+            for (name, count) in zip(baseline.layerNames, level.nonzero) {
+                metrics["nonzero.\(name)" + at] = LockedNumber(Double(count))
+            }
         }
         return metrics
     }

@@ -9,20 +9,23 @@ struct Plan {
     /// References were checked by the parser; a cycle is reported as a failure naming its members.
     init(notebook: Notebook) throws {
         let directives = notebook.directives
-        let index = Dictionary(directives.enumerated().map { (Plan.node($1), $0) }, uniquingKeysWith: { first, _ in first })
+        let index = Dictionary(
+            directives.enumerated().map { (Plan.node($1), $0) }, uniquingKeysWith: { first, _ in first })
         var remaining: [Int: Set<Int>] = [:]
         for (position, directive) in directives.enumerated() {
-            remaining[position] = Set(notebook.dependencies(of: directive).compactMap { index[Plan.node($0)] }
-                .filter { $0 != position })
+            remaining[position] = Set(
+                notebook.dependencies(of: directive).compactMap { index[Plan.node($0)] }
+                    .filter { $0 != position })
         }
         var order: [Directive] = []
         while !remaining.isEmpty {
             guard let next = remaining.filter({ $0.value.isEmpty }).keys.min() else {
                 let cycle = remaining.keys.sorted().map { directives[$0] }
                 let first = cycle[0]
-                throw RunnerFailure(message: "\(first.location.file):\(first.location.line):\(first.location.column): "
-                    + "error: directives depend on each other in a cycle: "
-                    + cycle.map { "`\($0.id)`" }.joined(separator: ", "))
+                throw RunnerFailure(
+                    message: "\(first.location.file):\(first.location.line):\(first.location.column): "
+                        + "error: directives depend on each other in a cycle: "
+                        + cycle.map { "`\($0.id)`" }.joined(separator: ", "))
             }
             order.append(directives[next])
             remaining[next] = nil

@@ -16,8 +16,10 @@ final class ProgressReporter {
     private let sink: (String) -> Void
 
     /// - Parameter sink: where text goes (stderr unless a test captures it).
-    init(quiet: Bool, interactive: Bool = isatty(STDERR_FILENO) == 1,
-         sink: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+    init(
+        quiet: Bool, interactive: Bool = isatty(STDERR_FILENO) == 1,
+        sink: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    ) {
         self.quiet = quiet
         self.interactive = interactive
         self.sink = sink
@@ -48,7 +50,9 @@ final class ProgressReporter {
             lastDraw = now
             let elapsed = now.timeIntervalSince(epochStart)
             let eta = step > 0 ? elapsed / Double(step) * Double(steps - step) : 0
-            emit("\r      " + ProgressBar.line(step: step, steps: steps, eta: eta, loss: loss, accuracy: accuracy) + "\u{1B}[K")
+            emit(
+                "\r      " + ProgressBar.line(step: step, steps: steps, eta: eta, loss: loss, accuracy: accuracy)
+                    + "\u{1B}[K")
         case .epochEnded(let epoch, let record):
             let metrics = ProgressBar.metrics(record)
             if interactive {

@@ -20,16 +20,23 @@ struct ArticleAssembly {
                 blocks.append(.markdown(try substitute(prose)))
             case .directive(let directive):
                 if directive.display.echo {
-                    blocks.append(.code(CodeEcho(kind: directive.kind.rawValue, id: directive.id, source: directive.source)))
+                    blocks.append(
+                        .code(CodeEcho(kind: directive.kind.rawValue, id: directive.id, source: directive.source)))
                 }
-                let result = directive.kind == .model
+                let result =
+                    directive.kind == .model
                     ? execution.models[directive.id].map(DirectiveResult.model) : execution.results[directive.id]
                 switch result {
                 case .model(let model)?:
-                    blocks.append(.modelSummary(ModelSummary(
-                        modelName: directive.id,
-                        rows: model.summary.map { ModelSummaryRow(layer: $0.name, outputShape: $0.outputShape, parameters: $0.parameters) },
-                        totalParameters: model.parameterCount)))
+                    blocks.append(
+                        .modelSummary(
+                            ModelSummary(
+                                modelName: directive.id,
+                                rows: model.summary.map {
+                                    ModelSummaryRow(
+                                        layer: $0.name, outputShape: $0.outputShape, parameters: $0.parameters)
+                                },
+                                totalParameters: model.parameterCount)))
                 case .figure(let figure)?:
                     blocks.append(.figure(figure))
                 case .table(let table)?:
@@ -37,20 +44,27 @@ struct ArticleAssembly {
                 case .prune(let outcome)?:
                     var fineTuned = false
                     if case .prune(let decl) = directive.payload { fineTuned = decl.fineTune != nil }
-                    blocks.append(.table(outcome.table(label: directive.display.label, caption: directive.display.caption,
-                                                       japanese: notebook.frontMatter.lang.hasPrefix("ja"), fineTuned: fineTuned)))
+                    blocks.append(
+                        .table(
+                            outcome.table(
+                                label: directive.display.label, caption: directive.display.caption,
+                                japanese: notebook.frontMatter.lang.hasPrefix("ja"), fineTuned: fineTuned)))
                 case .sweep(let outcome)?:
-                    blocks.append(.table(outcome.table(label: directive.display.label, caption: directive.display.caption,
-                                                       japanese: notebook.frontMatter.lang.hasPrefix("ja"))))
+                    blocks.append(
+                        .table(
+                            outcome.table(
+                                label: directive.display.label, caption: directive.display.caption,
+                                japanese: notebook.frontMatter.lang.hasPrefix("ja"))))
                 default:
                     break
                 }
             }
         }
         let front = notebook.frontMatter
-        return ArticleDocument(title: front.title ?? notebook.file.deletingPathExtension().lastPathComponent,
-                               author: front.author, date: front.date, lang: front.lang,
-                               blocks: blocks, provenance: provenance)
+        return ArticleDocument(
+            title: front.title ?? notebook.file.deletingPathExtension().lastPathComponent,
+            author: front.author, date: front.date, lang: front.lang,
+            blocks: blocks, provenance: provenance)
     }
 
     /// Replaces each `{{ expr }}` of a prose block by its printed value, back to front so ranges stay valid.

@@ -26,8 +26,11 @@ struct Provenance {
         for directive in trained {
             if case .train(let outcome)? = execution.results[directive.id] {
                 let where_ = execution.cachedIDs.contains(directive.id) ? " (from the cache)" : ""
-                items.append(ProvenanceItem(label: "training \(directive.id)",
-                                            value: String(format: "%.1f s, %d epochs%@", outcome.seconds, outcome.history.epochs.count, where_)))
+                items.append(
+                    ProvenanceItem(
+                        label: "training \(directive.id)",
+                        value: String(
+                            format: "%.1f s, %d epochs%@", outcome.seconds, outcome.history.epochs.count, where_)))
             }
         }
         var run = String(format: "%.1f s in all", Date().timeIntervalSince(execution.started))

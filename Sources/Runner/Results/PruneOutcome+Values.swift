@@ -9,8 +9,10 @@ extension PruneOutcome {
         case "sparsity": return series(\.sparsity)
         case "accuracy": return series { Double($0.accuracy) }
         case "loss": return series { Double($0.loss) }
-        case "accuracy_finetuned": return levels.contains { $0.accuracyFinetuned == nil } ? nil : series { Double($0.accuracyFinetuned!) }
-        case "loss_finetuned": return levels.contains { $0.lossFinetuned == nil } ? nil : series { Double($0.lossFinetuned!) }
+        case "accuracy_finetuned":
+            return levels.contains { $0.accuracyFinetuned == nil } ? nil : series { Double($0.accuracyFinetuned!) }
+        case "loss_finetuned":
+            return levels.contains { $0.lossFinetuned == nil } ? nil : series { Double($0.lossFinetuned!) }
         case "nonzero": return series { Double($0.nonzero.reduce(0, +)) }
         case "size_dense": return series { _ in Double(baseline.sizeDense) }
         case "size_dense_zlib": return series { _ in Double(baseline.sizeDenseZlib) }
@@ -30,7 +32,9 @@ extension PruneOutcome {
         case "seconds": return .number(seconds)
         case "fine_tune_epochs": return fineTuneEpochs.map { .integer($0) }
         default:
-            if path.hasPrefix("nonzero."), let layer = baseline.layerNames.firstIndex(of: String(path.dropFirst("nonzero.".count))) {
+            if path.hasPrefix("nonzero."),
+                let layer = baseline.layerNames.firstIndex(of: String(path.dropFirst("nonzero.".count)))
+            {
                 return series { Double($0.nonzero[layer]) }
             }
             return nil
@@ -41,32 +45,47 @@ extension PruneOutcome {
     func table(label: String?, caption: String?, japanese: Bool, fineTuned: Bool) -> ResultTable {
         let columns: [String]
         if japanese {
-            columns = ["スパース率", "残った重み"] + baseline.layerNames.map { "うち \($0)" }
+            columns =
+                ["スパース率", "残った重み"] + baseline.layerNames.map { "うち \($0)" }
                 + ["テスト精度(剪定直後)"] + (fineTuned ? ["テスト精度(再学習後)"] : [])
                 + ["ファイル(剪定後は CSR)", "その zlib 圧縮", "密のまま zlib 圧縮", "推論 密 [ms]", "推論 疎 [ms]"]
         } else {
-            columns = ["sparsity", "weights left"] + baseline.layerNames.map { "of which \($0)" }
+            columns =
+                ["sparsity", "weights left"] + baseline.layerNames.map { "of which \($0)" }
                 + ["test accuracy (pruned)"] + (fineTuned ? ["test accuracy (fine-tuned)"] : [])
-                + ["file (CSR when pruned)", "file + zlib", "dense + zlib", "latency dense [ms]", "latency sparse [ms]"]
+                + [
+                    "file (CSR when pruned)", "file + zlib", "dense + zlib", "latency dense [ms]",
+                    "latency sparse [ms]",
+                ]
         }
         func percent(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f%%", x * 100) }
         var rows: [[String]] = []
-        var dense = ["0%", Self.grouped(baseline.prunable)] + baseline.layerSizes.map(Self.grouped)
+        var dense =
+            ["0%", Self.grouped(baseline.prunable)] + baseline.layerSizes.map(Self.grouped)
             + [percent(Double(baseline.accuracy), 2)] + (fineTuned ? ["—"] : [])
-        dense += [Self.bytes(baseline.sizeDense), Self.bytes(baseline.sizeDenseZlib), Self.bytes(baseline.sizeDenseZlib), "", ""]
+        dense += [
+            Self.bytes(baseline.sizeDense), Self.bytes(baseline.sizeDenseZlib), Self.bytes(baseline.sizeDenseZlib), "",
+            "",
+        ]
         rows.append(dense)
         for level in levels {
-            var row = [String(format: "%g%%", level.sparsity * 100),
-                       Self.grouped(level.nonzero.reduce(0, +))]
+            var row = [
+                String(format: "%g%%", level.sparsity * 100),
+                Self.grouped(level.nonzero.reduce(0, +)),
+            ]
             row += level.nonzero.map(Self.grouped)
             row.append(percent(Double(level.accuracy), 2))
             if fineTuned { row.append(level.accuracyFinetuned.map { percent(Double($0), 2) } ?? "") }
-            row += [Self.bytes(level.sizeSparse), Self.bytes(level.sizeSparseZlib), Self.bytes(level.sizeMaskedZlib),
-                    String(format: "%.1f", level.latency.denseMilliseconds), String(format: "%.1f", level.latency.sparseMilliseconds)]
+            row += [
+                Self.bytes(level.sizeSparse), Self.bytes(level.sizeSparseZlib), Self.bytes(level.sizeMaskedZlib),
+                String(format: "%.1f", level.latency.denseMilliseconds),
+                String(format: "%.1f", level.latency.sparseMilliseconds),
+            ]
             rows.append(row)
         }
-        return ResultTable(label: label, caption: caption, columns: columns, rows: rows,
-                           numericColumns: Set(0..<columns.count))
+        return ResultTable(
+            label: label, caption: caption, columns: columns, rows: rows,
+            numericColumns: Set(0..<columns.count))
     }
 
     /// `693962` -> `693,962`.

@@ -26,7 +26,9 @@ struct PruneBaseline: Codable {
     /// The trained weights (kept out of the JSON).
     var weights: [[Float]] = []
 
-    enum CodingKeys: String, CodingKey { case layerNames, layerSizes, params, prunable, accuracy, loss, sizeDense, sizeDenseZlib }
+    enum CodingKeys: String, CodingKey {
+        case layerNames, layerSizes, params, prunable, accuracy, loss, sizeDense, sizeDenseZlib
+    }
 }
 
 /// One sparsity level of a prune: accuracy before and after fine-tuning, weights left, file size
@@ -56,6 +58,6 @@ struct PruneLevel: Codable {
 
     enum CodingKeys: String, CodingKey {
         case sparsity, achievedSparsity, accuracy, loss, accuracyFinetuned, lossFinetuned, fineTuneHistory, nonzero,
-             sizeSparse, sizeSparseZlib, sizeMaskedZlib, latency, seconds
+            sizeSparse, sizeSparseZlib, sizeMaskedZlib, latency, seconds
     }
 }

@@ -55,7 +55,9 @@ extension SweepOutcome {
         if japanese {
             columns += ["訓練精度(最終)"] + (hasValidation ? ["検証精度(最終)", "最小の検証損失", "そのエポック", "検証損失(最終)"] : []) + ["テスト精度"]
         } else {
-            columns += ["train accuracy (last)"] + (hasValidation ? ["val accuracy (last)", "min val loss", "epoch", "val loss (last)"] : [])
+            columns +=
+                ["train accuracy (last)"]
+                + (hasValidation ? ["val accuracy (last)", "min val loss", "epoch", "val loss (last)"] : [])
                 + ["test accuracy"]
         }
         func percent(_ x: Float) -> String { String(format: "%.2f%%", Double(x) * 100) }
@@ -65,12 +67,16 @@ extension SweepOutcome {
             if hasValidation {
                 let v = point.history.valLoss
                 let best = v.indices.min(by: { v[$0] < v[$1] }) ?? 0
-                row += [point.history.valAccuracy.last.map(percent) ?? "", String(format: "%.4f", Double(v[best])), String(best + 1),
-                        String(format: "%.4f", Double(v.last ?? 0))]
+                row += [
+                    point.history.valAccuracy.last.map(percent) ?? "", String(format: "%.4f", Double(v[best])),
+                    String(best + 1),
+                    String(format: "%.4f", Double(v.last ?? 0)),
+                ]
             }
             row.append(percent(point.testAccuracy))
             return row
         }
-        return ResultTable(label: label, caption: caption, columns: columns, rows: rows, numericColumns: Set(0..<columns.count))
+        return ResultTable(
+            label: label, caption: caption, columns: columns, rows: rows, numericColumns: Set(0..<columns.count))
     }
 }
