@@ -26,17 +26,20 @@ let package = Package(
         .target(
             name: "Runner",
             dependencies: [
-                "NotebookFormat", "Engine", "Datasets", "Charts", "Article", "AtomicFiles", "CZ",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "NotebookFormat", "Vocabulary", "Engine", "Datasets", "Charts", "Article", "AtomicFiles", "Hashing",
             ]
         ),
         // Front matter, directives, inline expressions, source locations, validation.
         .target(
             name: "NotebookFormat",
-            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Vocabulary", "CCmarkGFM", .product(name: "Yams", package: "Yams")]
         ),
+        // The notebook's words, declared once: layers (Keras names, arguments, automatic names),
+        // losses, optimizers, metrics, the values each directive produces, cross-reference labels,
+        // the article's language. NotebookFormat produces these, Engine and Runner consume them.
+        .target(name: "Vocabulary"),
         // Tensors, layers, losses, optimizers, fit/evaluate, pruning, seeded RNG.
-        .target(name: "Engine", dependencies: ["CKernels"]),  // BLAS is opened at run time (dlopen), see Sources/Engine/Math/BLASLibrary.swift
+        .target(name: "Engine", dependencies: ["Vocabulary", "CKernels"]),  // BLAS is opened at run time (dlopen), see Sources/Engine/Math/BLASLibrary.swift
         // The engine's C kernels (fused conv + pooling, Adam) in run-time dispatched variants, and its worker pool.
         .target(name: "CKernels"),
         // nbrun-bench: trains the blog model on MNIST and reports speed (docs/engine-backend.md).
@@ -45,9 +48,7 @@ let package = Package(
         .target(
             name: "Datasets",
             dependencies: [
-                "CZ", "AtomicFiles",
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "CZ", "AtomicFiles", "Hashing", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // Chart description and layout in pure Swift; a Cairo backend that draws it.
@@ -55,9 +56,13 @@ let package = Package(
         // The HTML page: prose, figures, tables, provenance; templates.
         .target(
             name: "Article",
-            dependencies: ["CCmarkGFM", "AtomicFiles", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "Vocabulary", "CCmarkGFM", "AtomicFiles", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]
         ),
+
+        // SHA-256 as hex (swift-crypto), wrapped once: data checksums, cache keys, derived seeds.
+        .target(name: "Hashing", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
         // Files written whole or not at all (temporary file + fsync + rename; staged folders swapped in).
         .target(name: "AtomicFiles"),

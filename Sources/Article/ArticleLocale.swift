@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// The few words the page itself writes, in Japanese or English.
 struct ArticleLocale: Sendable {
@@ -19,10 +20,9 @@ struct ArticleLocale: Sendable {
     var generatedBy: String
     var isJapanese: Bool
 
-    /// Japanese for tags starting with `ja`, English otherwise.
+    /// Japanese or English as ``Language`` decides from the `lang:` tag.
     init(lang: String) {
-        let tag = lang.lowercased()
-        if tag == "ja" || tag.hasPrefix("ja-") || tag.hasPrefix("ja_") {
+        if Language(tag: lang) == .japanese {
             self.init(
                 figure: "図", table: "表", captionSeparator: ": ", contents: "目次",
                 provenance: "再現のための情報", modelSummary: "モデルの構成",

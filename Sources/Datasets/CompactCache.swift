@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 
 /// A directory holding a data set in compact form: four uncompressed IDX files
 /// (`train-images-idx3-ubyte`, `train-labels-idx1-ubyte`, `t10k-images-idx3-ubyte`,

@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 
 /// CSV files: label first, then pixels (see `CSVImageReader`).
 extension DatasetLoader {

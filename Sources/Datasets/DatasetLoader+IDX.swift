@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 
 /// IDX directories (gzip-compressed or raw) and Fashion-MNIST, which Debian ships as such.
 extension DatasetLoader {

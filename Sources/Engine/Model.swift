@@ -44,15 +44,7 @@ public final class Model {
 
     /// Keras' automatic layer names: the class stem, then `_1`, `_2`... for later layers of the same
     /// class (counted per model; Keras counts per session).
-    public var layerNames: [String] {
-        var counts: [String: Int] = [:]
-        return spec.layers.dropFirst().map { layer in
-            let stem = layer.kerasNameStem
-            let n = counts[stem, default: 0]
-            counts[stem] = n + 1
-            return n == 0 ? stem : "\(stem)_\(n)"
-        }
-    }
+    public var layerNames: [String] { LayerSpec.automaticNames(spec.layers) }
 
     /// Rows of Keras' `model.summary()` (the input layer is not listed, as in Keras).
     public var summary: [SummaryRow] {

@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension DirectiveDecoder {
     typealias Literal = PythonCallParser.Literal
 
@@ -19,13 +21,13 @@ extension DirectiveDecoder {
                 if index == 0 {
                     layers.append(
                         LayerDecl(
-                            kind: .input(shape: inputShape), location: call.nameSpan.location,
+                            spec: .input(shape: inputShape), location: call.nameSpan.location,
                             text: "Input(shape=\(Literal.tuple(inputShape.map { .int($0) }).python))"))
                 } else if let arg = call.arguments.first(where: { $0.keyword?.name == "input_shape" }) {
                     diagnostics.error("`input_shape` belongs on the first layer only", at: arg.keyword!.span)
                 }
             }
-            if case .input = decl.kind, index > 0 {
+            if case .input = decl.spec, index > 0 {
                 diagnostics.error("`Input` must be the first layer", at: call.nameSpan)
             }
             layers.append(decl)
@@ -37,7 +39,7 @@ extension DirectiveDecoder {
             return
         }
         if let first = layers.first, !failed {
-            if case .input = first.kind {
+            if case .input = first.spec {
             } else {
                 diagnostics.error(
                     "the model needs an input shape", at: Span(location: first.location, length: first.text.count),
@@ -46,7 +48,7 @@ extension DirectiveDecoder {
         }
         let decl = ModelDecl(layers: layers)
         draft.payload = .model(decl)
-        draft.normalizedBody = layers.map(\.kind.kerasDescription).joined(separator: "\n")
+        draft.normalizedBody = layers.map(\.spec.kerasDescription).joined(separator: "\n")
     }
 
     /// One call as a layer; also returns Keras 2's `input_shape` when given.
@@ -114,7 +116,7 @@ extension DirectiveDecoder {
         }
         guard ok else { return nil }
         let r = LayerArguments(args: args, layer: signature.name, diagnostics: diagnostics)
-        let kind: LayerKind?
+        let kind: LayerSpec?
         switch signature.name {
         case "Input":
             kind = r.shape("shape").map { .input(shape: $0) }
@@ -174,7 +176,7 @@ extension DirectiveDecoder {
         let inputShape = args["input_shape"] != nil ? r.shape("input_shape") : nil
         if args["input_shape"] != nil, inputShape == nil { return nil }
         guard let kind else { return nil }
-        return (LayerDecl(kind: kind, location: call.nameSpan.location, text: call.text, name: name), inputShape)
+        return (LayerDecl(spec: kind, location: call.nameSpan.location, text: call.text, name: name), inputShape)
     }
 
     private static func example(_ layer: String) -> String {
@@ -248,9 +250,9 @@ struct LayerArguments {
         return nil
     }
 
-    func padding() -> String? {
-        guard let arg = args["padding"] else { return "valid" }
-        if case .string(let s) = arg.value, ["valid", "same"].contains(s.lowercased()) { return s.lowercased() }
+    func padding() -> Padding? {
+        guard let arg = args["padding"] else { return .valid }
+        if case .string(let s) = arg.value, let padding = Padding(rawValue: s.lowercased()) { return padding }
         if case .string(let s) = arg.value {
             diagnostics.error(
                 "unknown padding `\(s)` in `\(layer)`", at: arg.span,
@@ -263,11 +265,11 @@ struct LayerArguments {
     }
 
     /// An activation name; `None` or absent is "linear" (Keras).
-    func activation() -> String? {
-        guard let arg = args["activation"] else { return "linear" }
+    func activation() -> Activation? {
+        guard let arg = args["activation"] else { return .linear }
         switch arg.value {
-        case .none: return "linear"
-        case .string(let s) where LayerSignature.activations.contains(s): return s
+        case .none: return .linear
+        case .string(let s) where LayerSignature.activations.contains(s): return Activation(rawValue: s)
         case .string(let s):
             diagnostics.error(
                 "unknown activation `\(s)`", at: arg.span,

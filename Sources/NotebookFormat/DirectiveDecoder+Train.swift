@@ -1,3 +1,4 @@
+import Vocabulary
 import Yams
 
 extension DirectiveDecoder {
@@ -5,14 +6,8 @@ extension DirectiveDecoder {
         "model", "data", "optimizer", "loss", "metrics", "epochs", "batch_size",
         "validation_split", "shuffle",
     ]
-    /// Optimizers and the options each takes (Keras names).
-    static let optimizerOptions: [String: [String]] = [
-        "adam": ["learning_rate", "beta_1", "beta_2", "epsilon"],
-        "sgd": ["learning_rate", "momentum", "nesterov"],
-        "rmsprop": ["learning_rate", "rho", "momentum", "epsilon"],
-    ]
-    static let losses = ["sparse_categorical_crossentropy", "categorical_crossentropy"]
-    static let metrics = ["accuracy"]
+    static let losses = LossKind.allCases.map(\.rawValue)
+    static let metrics = MetricName.allCases.map(\.rawValue)
 
     func decodeTrain() {
         guard let f = fields(allowed: Self.trainKeys) else { return }
@@ -29,17 +24,18 @@ extension DirectiveDecoder {
         } else {
             yaml.missing("data", example: "data: mnist")
         }
-        var optimizer = OptimizerDecl(name: "rmsprop")
+        var optimizer = OptimizerDecl(name: .rmsprop)
         if let (_, node) = f["optimizer"] { optimizer = decodeOptimizer(node) ?? optimizer }
-        var loss = ""
+        // After an error the placeholder below is never used: the notebook does not pass the check.
+        var loss = LossKind.sparseCategoricalCrossentropy
         if let (_, node) = f["loss"] {
-            loss = yaml.choice(node, "loss", Self.losses) ?? ""
+            loss = yaml.choice(node, "loss", Self.losses).flatMap(LossKind.init(rawValue:)) ?? loss
         } else {
             yaml.missing("loss", example: "loss: sparse_categorical_crossentropy")
         }
-        var metrics: [String] = []
+        var metrics: [MetricName] = []
         if let (_, node) = f["metrics"], let items = yaml.list(node, "metrics", single: true) {
-            metrics = items.compactMap { yaml.choice($0, "metric", Self.metrics) }
+            metrics = items.compactMap { yaml.choice($0, "metric", Self.metrics).flatMap(MetricName.init(rawValue:)) }
         }
         var decl = TrainDecl(model: model, data: data, optimizer: optimizer, loss: loss, metrics: metrics, epochs: 1)
         if let (_, node) = f["epochs"] { decl.epochs = yaml.int(node, "epochs", atLeast: 1) ?? 1 }
@@ -52,14 +48,14 @@ extension DirectiveDecoder {
         draft.payload = .train(decl)
         let o = decl.optimizer
         draft.normalizedBody = Self.canonical([
-            ("model", decl.model), ("data", decl.data), ("optimizer", o.name),
+            ("model", decl.model), ("data", decl.data), ("optimizer", o.name.rawValue),
             ("optimizer.learning_rate", o.learningRate.map(Self.number)),
             ("optimizer.momentum", o.momentum.map(Self.number)),
             ("optimizer.nesterov", o.nesterov.map { $0 ? "true" : "false" }),
             ("optimizer.beta_1", o.beta1.map(Self.number)),
             ("optimizer.beta_2", o.beta2.map(Self.number)), ("optimizer.epsilon", o.epsilon.map(Self.number)),
-            ("optimizer.rho", o.rho.map(Self.number)), ("loss", decl.loss),
-            ("metrics", decl.metrics.joined(separator: ",")),
+            ("optimizer.rho", o.rho.map(Self.number)), ("loss", decl.loss.rawValue),
+            ("metrics", decl.metrics.map(\.rawValue).joined(separator: ",")),
             ("epochs", String(decl.epochs)), ("batch_size", String(decl.batchSize)),
             ("validation_split", Self.number(decl.validationSplit)), ("shuffle", decl.shuffle ? "true" : "false"),
         ])
@@ -67,10 +63,10 @@ extension DirectiveDecoder {
 
     /// `optimizer: adam` or `optimizer: {name: adam, learning_rate: 1e-3}`.
     private func decodeOptimizer(_ node: Node) -> OptimizerDecl? {
-        let names = Self.optimizerOptions.keys.sorted()
+        let names = OptimizerName.allCases.map(\.rawValue).sorted()
         if case .scalar = node {
             guard let name = yaml.choice(node, "optimizer", names, caseInsensitive: true) else { return nil }
-            return OptimizerDecl(name: name)
+            return OptimizerName(rawValue: name).map { OptimizerDecl(name: $0) }
         }
         guard let pairs = yaml.mapping(node, expected: "an optimizer name or `{name: adam, learning_rate: 0.001}`")
         else {
@@ -82,8 +78,10 @@ extension DirectiveDecoder {
                 suggestion: "e.g. `{name: adam, learning_rate: 0.001}`")
             return nil
         }
-        guard let name = yaml.choice(namePair.value, "optimizer", names, caseInsensitive: true) else { return nil }
-        yaml.checkKeys(pairs, allowed: ["name"] + Self.optimizerOptions[name]!, in: "`\(name)` optimizer")
+        guard let text = yaml.choice(namePair.value, "optimizer", names, caseInsensitive: true),
+            let name = OptimizerName(rawValue: text)
+        else { return nil }
+        yaml.checkKeys(pairs, allowed: ["name"] + name.options, in: "`\(text)` optimizer")
         var o = OptimizerDecl(name: name)
         for p in pairs {
             let n = "optimizer.\(p.key)"

@@ -1,12 +1,17 @@
+import Vocabulary
+
 /// A `model` directive: a Keras `Sequential` stack, one layer constructor per line.
 public struct ModelDecl: Equatable, Sendable {
     public var layers: [LayerDecl]
     public init(layers: [LayerDecl]) { self.layers = layers }
+
+    /// The layers as the engine builds them.
+    public var specs: [LayerSpec] { layers.map(\.spec) }
 }
 
 /// One layer line of a `model` body.
 public struct LayerDecl: Equatable, Sendable {
-    public var kind: LayerKind
+    public var spec: LayerSpec
     /// Where the constructor's name starts.
     public var location: SourceLocation
     /// The constructor as written (without `layers.` prefix, trailing comma or comment).
@@ -14,24 +19,10 @@ public struct LayerDecl: Equatable, Sendable {
     /// `name="..."` if given (Keras' layer name, for the summary).
     public var name: String?
 
-    public init(kind: LayerKind, location: SourceLocation, text: String, name: String? = nil) {
-        self.kind = kind
+    public init(spec: LayerSpec, location: SourceLocation, text: String, name: String? = nil) {
+        self.spec = spec
         self.location = location
         self.text = text
         self.name = name
     }
-}
-
-/// A layer with Keras' defaults filled in. Activation is "linear" when absent (Keras `None`);
-/// pairs are `[height, width]`; `strides: nil` for pooling means "same as pool size" (Keras).
-public enum LayerKind: Equatable, Sendable {
-    case input(shape: [Int])
-    case conv2D(filters: Int, kernelSize: [Int], strides: [Int], padding: String, activation: String, useBias: Bool)
-    case maxPooling2D(poolSize: [Int], strides: [Int]?, padding: String)
-    case averagePooling2D(poolSize: [Int], strides: [Int]?, padding: String)
-    case flatten
-    case dense(units: Int, activation: String, useBias: Bool)
-    case dropout(rate: Double)
-    case activation(String)
-    case batchNormalization(momentum: Double, epsilon: Double)
 }

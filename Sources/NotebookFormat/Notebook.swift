@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// A parsed and checked notebook: front matter, then prose and directives in reading order.
 public struct Notebook: Sendable {
@@ -46,7 +47,7 @@ public struct Notebook: Sendable {
     }
 
     /// Values a directive offers to expressions, by dotted member path (`history.val_loss`).
-    public func values(of id: String) -> [String: ValueShape] {
+    public func values(of id: String) -> [String: ProducedValue] {
         guard let d = directive(id) else { return [:] }
         let train = { (trainID: String) -> TrainDecl? in
             if case .train(let t)? = self.directive(trainID, kind: .train)?.payload { return t }
@@ -56,8 +57,7 @@ public struct Notebook: Sendable {
             if case .model(let m)? = self.directive(modelID, kind: .model)?.payload { return m }
             return nil
         }
-        return NotebookChecker.pruningValues(payload: d.payload, train: train, model: model)
-            ?? NotebookChecker.values(of: d.kind, payload: d.payload, train: train)
+        return NotebookChecker.values(of: d.kind, payload: d.payload, train: train, model: model)
     }
 }
 
@@ -69,9 +69,4 @@ public struct DirectiveReference: Equatable, Hashable, Sendable {
         self.id = id
         self.kind = kind
     }
-}
-
-/// What kind of value an expression path names before accessors.
-public enum ValueShape: Equatable, Sendable {
-    case integer, number, series
 }

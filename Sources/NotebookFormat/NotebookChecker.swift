@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Whole-notebook checks: unique ids and labels, references between directives, value paths in
 /// bodies and prose, cross-references. Reports every problem, not just the first.
 struct NotebookChecker {
@@ -5,24 +7,30 @@ struct NotebookChecker {
     let prose: [Prose]
     let diagnostics: DiagnosticCollector
 
-    /// Values each kind offers: dataset `train_count test_count`; model `params`; train
-    /// `history.<key>` series (loss, metrics, val_ ones with validation), `params seconds epochs`;
-    /// evaluate `loss`, one per train metric, `errors count`.
-    static func values(of kind: DirectiveKind, payload: DirectivePayload?, train: (String) -> TrainDecl?) -> [String:
-        ValueShape]
-    {
+    /// The values a directive offers (see ``ValueProducer``), from what is known before anything
+    /// runs; empty for kinds that produce none. `train` and `model` look directives up by id.
+    static func values(
+        of kind: DirectiveKind, payload: DirectivePayload?, train: (String) -> TrainDecl?,
+        model: (String) -> ModelDecl?
+    ) -> [String: ProducedValue] {
+        producer(of: kind, payload: payload, train: train, model: model)?.values ?? [:]
+    }
+
+    /// What a directive produces, or nil for kinds that produce no values.
+    static func producer(
+        of kind: DirectiveKind, payload: DirectivePayload?, train: (String) -> TrainDecl?,
+        model: (String) -> ModelDecl?
+    ) -> ValueProducer? {
         switch (kind, payload) {
-        case (.dataset, _): return ["train_count": .integer, "test_count": .integer]
-        case (.model, _): return ["params": .integer]
-        case (.train, .train(let t)?):
-            var v: [String: ValueShape] = ["params": .integer, "seconds": .number, "epochs": .integer]
-            for k in t.historyKeys { v["history." + k] = .series }
-            return v
-        case (.evaluate, .evaluate(let e)?):
-            var v: [String: ValueShape] = ["loss": .number, "errors": .integer, "count": .integer]
-            for m in train(e.model)?.metrics ?? [] { v[m] = .number }
-            return v
-        default: return [:]
+        case (.dataset, _): return .dataset
+        case (.model, _): return .model
+        case (.train, .train(let t)?): return .train(metrics: t.metrics, validation: t.validationSplit > 0)
+        case (.evaluate, .evaluate(let e)?): return .evaluate(metrics: train(e.model)?.metrics ?? [])
+        case (.prune, .prune(let p)?):
+            let layers = train(p.model).flatMap { model($0.model) }.map { LayerSpec.kernelNames($0.specs) } ?? []
+            return .prune(fineTuned: p.fineTune != nil, kernelLayers: layers)
+        case (.sweep, .sweep(let s)?): return .sweep(validation: (train(s.train)?.validationSplit ?? 0) > 0)
+        default: return nil
         }
     }
 
@@ -89,15 +97,18 @@ struct NotebookChecker {
         var seen: [String: DirectiveDraft] = [:]
         for d in drafts {
             guard let label = d.display.label, let span = d.labelSpan else { continue }
-            let wanted = d.kind.isFigure ? "fig-" : d.kind.isTable ? "tbl-" : nil
+            let wanted: CrossReferenceKind? = d.kind.isFigure ? .figure : d.kind.isTable ? .table : nil
             if let wanted {
-                if !label.hasPrefix(wanted) || label.count == 4
-                    || !label.dropFirst(4).allSatisfy({ $0.isIdentifierContinue || $0 == "-" })
-                {
-                    let rest = label.hasPrefix("fig-") || label.hasPrefix("tbl-") ? String(label.dropFirst(4)) : label
+                if !label.hasPrefix(wanted.prefix) {
+                    let rest = CrossReferenceGrammar.kind(ofLabel: label).map { String(label.dropFirst($0.prefix.count)) }
                     diagnostics.error(
-                        "a `\(d.kind.rawValue)` label must start with `\(wanted)`", at: span,
-                        suggestion: "e.g. `\(wanted)\(rest.isEmpty ? d.id : rest)`")
+                        "a `\(d.kind.rawValue)` label must start with `\(wanted.prefix)`", at: span,
+                        suggestion: "e.g. `\(wanted.prefix)\(rest.map { $0.isEmpty ? d.id : $0 } ?? label)`")
+                } else if !CrossReferenceGrammar.isLabel(label, of: wanted) {
+                    diagnostics.error(
+                        "`\(label)` is not a label that prose can refer to", at: span,
+                        suggestion: "after `\(wanted.prefix)` use ASCII letters, digits and `_`, "
+                            + "with `-`, `.` or `:` only between them, e.g. `\(wanted.prefix)\(d.id)`")
                 }
             } else {
                 diagnostics.error(
@@ -158,9 +169,7 @@ struct NotebookChecker {
                 suggestion: Spelling.suggestion(for: path.root, in: producers))
             return nil
         }
-        let values =
-            Self.pruningValues(payload: owner.payload, train: trainDecl, model: modelDecl)
-            ?? Self.values(of: owner.kind, payload: owner.payload, train: trainDecl)
+        let values = Self.values(of: owner.kind, payload: owner.payload, train: trainDecl, model: modelDecl)
         guard !values.isEmpty else {
             if owner.payload != nil || ![.dataset, .model, .train, .evaluate, .prune, .sweep].contains(owner.kind) {
                 diagnostics.error(
@@ -171,7 +180,7 @@ struct NotebookChecker {
         }
         guard owner.payload != nil else { return owner.kind }  // its own errors are reported already
         let member = path.members.joined(separator: ".")
-        guard let shape = values[member] else {
+        guard let shape = values[member]?.shape else {
             let keys = values.keys.sorted()
             var hint = Spelling.suggestion(for: member, in: keys)
             if hint == nil, member.hasPrefix("history.val_"), case .train(let t)? = owner.payload,
@@ -212,7 +221,7 @@ struct NotebookChecker {
             if wantsSeries {
                 diagnostics.error(
                     "`\(path.dotted)` is a single value, not a series", at: span.location, length: span.length,
-                    suggestion: Spelling.closest(to: member, in: values.filter { $0.value == .series }.keys.sorted())
+                    suggestion: Spelling.closest(to: member, in: values.filter { $0.value.shape == .series }.keys.sorted())
                         .map { "did you mean `\(path.root).\($0)`?" })
             } else if let a = path.accessors.first {
                 diagnostics.error(

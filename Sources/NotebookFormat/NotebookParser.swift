@@ -20,6 +20,13 @@ public struct NotebookParser {
                     sourceLine: "", length: 1, suggestion: nil)
             ])
         }
+        return try parse(data: data, url: url, overrides: overrides)
+    }
+
+    /// Parses the bytes of the notebook file at `url` (already read, so that a run reads its
+    /// notebook once and hashes the same bytes it parsed).
+    public func parse(data: Data, url: URL, overrides: [String: String] = [:]) throws -> Notebook {
+        let name = url.isFileURL ? url.relativePath : url.absoluteString
         let source = try SourceText.decode(data, file: name)
         return try parse(source, url: url, overrides: overrides)
     }

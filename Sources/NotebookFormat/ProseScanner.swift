@@ -1,5 +1,7 @@
-/// Finds `{{ expr }}` and `@fig-...`/`@tbl-...` in prose, skipping code spans, code blocks and
-/// backslash escapes (`\{{` stays literal).
+import Vocabulary
+
+/// Finds `{{ expr }}` and cross-references (``CrossReferenceGrammar``) in prose, skipping code
+/// spans, code blocks and backslash escapes (`\{{` stays literal).
 struct ProseScanner {
     let source: SourceText
     let diagnostics: DiagnosticCollector
@@ -88,19 +90,13 @@ struct ProseScanner {
                 i = j + 2
                 continue
             }
-            if c == "@", i == 0 || !(chars[i - 1].isIdentifierContinue || chars[i - 1] == "." || chars[i - 1] == "-") {
-                var j = i + 1
-                while j < chars.count, chars[j].isIdentifierContinue || chars[j] == "-" { j += 1 }
-                while j > i + 1, chars[j - 1] == "-" { j -= 1 }
-                let text = String(chars[(i + 1)..<j])
-                let lower = text.prefix(4).lowercased() + text.dropFirst(4)
-                if lower.hasPrefix("fig-") || lower.hasPrefix("tbl-"), text.count > 4 {
-                    references.append(
-                        CrossReference(
-                            label: lower, range: indices[i]..<indices[j], location: location(i),
-                            capitalized: text.first!.isUppercase))
-                }
-                i = max(j, i + 1)
+            if c == "@", let match = CrossReferenceGrammar.match(in: chars, at: i) {
+                let end = match.range.upperBound - (match.form == .bracketed ? 1 : 0)
+                references.append(
+                    CrossReference(
+                        label: match.label, range: indices[i]..<indices[end], location: location(i),
+                        capitalized: match.capitalized))
+                i = end
                 continue
             }
             i += 1

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A `train` directive: Keras `compile` + `fit`.
 public struct TrainDecl: Equatable, Sendable {
     /// Model id; defaults to the directive's own id when a model has that id.
@@ -6,8 +8,8 @@ public struct TrainDecl: Equatable, Sendable {
     public var data: String
     /// Default `rmsprop`, as in Keras `compile()`.
     public var optimizer: OptimizerDecl
-    public var loss: String
-    public var metrics: [String]
+    public var loss: LossKind
+    public var metrics: [MetricName]
     /// Default 1, as in Keras `fit()`.
     public var epochs: Int
     public var batchSize: Int = 32
@@ -16,7 +18,7 @@ public struct TrainDecl: Equatable, Sendable {
     public var shuffle: Bool = true
 
     public init(
-        model: String, data: String, optimizer: OptimizerDecl, loss: String, metrics: [String],
+        model: String, data: String, optimizer: OptimizerDecl, loss: LossKind, metrics: [MetricName],
         epochs: Int, batchSize: Int = 32, validationSplit: Double = 0, shuffle: Bool = true
     ) {
         self.model = model
@@ -32,16 +34,14 @@ public struct TrainDecl: Equatable, Sendable {
 
     /// History series names Keras would record: loss, each metric, then val_ of each when
     /// `validationSplit > 0`.
-    public var historyKeys: [String] {
-        let base = ["loss"] + metrics
-        return validationSplit > 0 ? base + base.map { "val_" + $0 } : base
+    public var historyKeys: [HistoryKey] {
+        HistoryKey.recorded(metrics: metrics, validation: validationSplit > 0)
     }
 }
 
 /// An optimizer with only the options written; nil means Keras' default.
 public struct OptimizerDecl: Equatable, Sendable {
-    /// adam | sgd | rmsprop
-    public var name: String
+    public var name: OptimizerName
     public var learningRate: Double?
     public var momentum: Double?
     public var nesterov: Bool?
@@ -51,7 +51,7 @@ public struct OptimizerDecl: Equatable, Sendable {
     public var rho: Double?
 
     public init(
-        name: String, learningRate: Double? = nil, momentum: Double? = nil, nesterov: Bool? = nil,
+        name: OptimizerName, learningRate: Double? = nil, momentum: Double? = nil, nesterov: Bool? = nil,
         beta1: Double? = nil, beta2: Double? = nil, epsilon: Double? = nil, rho: Double? = nil
     ) {
         self.name = name

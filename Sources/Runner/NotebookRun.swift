@@ -1,45 +1,41 @@
-import Article
 import AtomicFiles
-import Engine
 import Foundation
 import NotebookFormat
 
-/// One invocation of nbrun on one notebook: the pipeline of named steps.
+/// One invocation of nbrun on one notebook: named stages over immutable values.
 ///
-/// parse -> check (format rules, model shapes, plan) -> one step per directive (data, training,
-/// evaluation, figures, tables; cached by key) -> article -> lock. Nothing is written unless every
-/// check passed; the article and the lock are written atomically.
+/// parse (read once) → ``ParsedNotebook`` → check → ``Plan`` → execute → ``RunResults`` →
+/// render → ``RenderedArticle`` → write (article, then the lock, a pure function of the results
+/// and the shown numbers). ``StageRunner`` numbers and announces the stages and stamps errors
+/// with them; every stage reports through ``RunEvent``s to the observers given here.
 public struct NotebookRun {
     public let options: RunOptions
+    private let events: RunEvents
 
-    public init(options: RunOptions) {
+    /// - Parameter observers: who receives the run's events; by default the progress printer on stderr.
+    public init(options: RunOptions, observers: [RunObserver]? = nil) {
         self.options = options
+        self.events = RunEvents(observers ?? [ProgressPrinter(quiet: options.quiet)])
     }
 
     /// `nbrun NOTEBOOK.md`: run, write the article and the lock file.
     public func run() throws {
-        let progress = ProgressReporter(quiet: options.quiet)
-        let (execution, bytes, stepCount) = try execute(progress: progress, extraSteps: 2)
-        var document = try assemble(
-            execution, step: StepName(index: stepCount - 1, total: stepCount, name: "write article"))
-        let lock = LockFile(execution: execution, notebookBytes: bytes)
+        let started = Date()
+        let stages = StageRunner(Stage.runStages, events: events)
+        let (parsed, plan, results, rendered) = try prepare(stages, options: options)
+        let lock = LockFile(notebook: plan.notebook, bytes: parsed.bytes, results: results, shown: rendered.shown)
         let verification = "not verified yet: run `nbrun check \(options.notebook.lastPathComponent)`"
-        document.provenance = Provenance(execution: execution, verification: verification).items
-        try write(
-            document, execution: execution,
-            step: StepName(index: stepCount - 1, total: stepCount, name: "write article"),
-            progress: progress)
-        let lockURL = LockFile.url(for: execution.notebook.file)
-        progress.step(StepName(index: stepCount, total: stepCount, name: "write lock \(lockURL.lastPathComponent)"))
-        do {
-            try AtomicWrite.write(try lock.encoded(), to: lockURL)
-        } catch let error as AtomicFileError {
-            throw RunnerFailure(message: "cannot write the lock file: \(error.message)")
+        try writeArticle(
+            stages, plan: plan, results: results, rendered: rendered, verification: verification, started: started)
+        let lockURL = LockFile.url(for: plan.notebook.file)
+        try stages.run(.writeLock, detail: lockURL.lastPathComponent) {
+            try Self.write(lock, to: lockURL)
         }
     }
 
     /// `nbrun check NOTEBOOK.md`: run again without the cache and compare with the lock file.
     public func check(tolerance: Double) throws {
+        let started = Date()
         let lockURL = LockFile.url(for: options.notebook)
         guard FileManager.default.fileExists(atPath: lockURL.path) else {
             throw RunnerFailure(
@@ -50,103 +46,67 @@ public struct NotebookRun {
             recorded = try LockFile.read(from: lockURL)
         } catch {
             throw RunnerFailure(
-                message:
-                    "\(lockURL.path): not a valid nbrun lock file (\(error)); run `nbrun \(options.notebook.path)` to write a new one"
-            )
+                message: "\(lockURL.path): not a valid nbrun lock file (\(error)); "
+                    + "run `nbrun \(options.notebook.path)` to write a new one")
         }
-        let progress = ProgressReporter(quiet: options.quiet)
         var uncached = options
         uncached.useCache = false
-        let (execution, bytes, stepCount) = try NotebookRun(options: uncached).execute(
-            progress: progress, extraSteps: 2)
-        let articleStep = StepName(index: stepCount, total: stepCount, name: "write article")
-        var document = try assemble(execution, step: articleStep)
-        let fresh = LockFile(execution: execution, notebookBytes: bytes)
-        progress.step(
-            StepName(index: stepCount - 1, total: stepCount, name: "compare with \(lockURL.lastPathComponent)"))
-        let comparison = LockComparison(recorded: recorded, fresh: fresh, tolerance: tolerance)
+        let stages = StageRunner(Stage.checkStages, events: events)
+        let (parsed, plan, results, rendered) = try prepare(stages, options: uncached)
+        let comparison = try stages.run(.compare, detail: lockURL.lastPathComponent) {
+            let fresh = LockFile(notebook: plan.notebook, bytes: parsed.bytes, results: results, shown: rendered.shown)
+            return LockComparison(recorded: recorded, fresh: fresh, tolerance: tolerance)
+        }
         let report = CheckReport(comparison: comparison)
         FileHandle.standardOutput.write(Data(report.text.utf8))
-        document.provenance = Provenance(execution: execution, verification: comparison.summary).items
-        try write(document, execution: execution, step: articleStep, progress: progress)
+        try writeArticle(
+            stages, plan: plan, results: results, rendered: rendered, verification: comparison.summary,
+            started: started)
         if !comparison.passed {
             throw RunnerFailure(message: report.failureMessage(lock: lockURL, notebook: options.notebook))
         }
     }
 
-    /// Parses, checks and runs every directive; returns the results, the notebook's bytes and the step count.
-    func execute(progress: ProgressReporter, extraSteps: Int) throws -> (Execution, Data, Int) {
-        guard FileManager.default.fileExists(atPath: options.notebook.path) else {
-            throw RunnerFailure(
-                message: "\(options.notebook.path): no such notebook; check the path (nbrun NOTEBOOK.md)")
+    /// The stages both commands share: parse, check, execute, render.
+    private func prepare(_ stages: StageRunner, options: RunOptions) throws -> (
+        ParsedNotebook, Plan, RunResults, RenderedArticle
+    ) {
+        let parsed = try stages.run(.parse, detail: options.notebook.lastPathComponent) {
+            try ParsedNotebook.read(options.notebook, overrides: options.overrides)
         }
-        let bytes: Data
-        do {
-            bytes = try Data(contentsOf: options.notebook)
-        } catch {
-            throw RunnerFailure(
-                message:
-                    "\(options.notebook.path): cannot read the notebook (\(error.localizedDescription)); check the path"
-            )
+        let plan = try stages.run(.check) { try NotebookCheck.check(parsed) }
+        let working = plan.order.filter { Executor.doesWork($0.kind) }.count
+        let results = try stages.run(.execute, detail: "\(working) directives") {
+            try Executor(plan: plan, options: options, events: events).run()
         }
-        let notebook: Notebook
-        do {
-            notebook = try NotebookParser().parse(contentsOf: options.notebook, overrides: options.overrides)
-        } catch let diagnostics as DiagnosticList {
-            throw RunnerFailure(diagnostics: diagnostics)
-        }
-        let shapeProblems = LayerTranslation.shapeDiagnostics(in: notebook)
-        if !shapeProblems.isEmpty {
-            throw RunnerFailure(diagnostics: DiagnosticList(shapeProblems))
-        }
-        let plan = try Plan(notebook: notebook)
-        let total = 2 + plan.order.count + extraSteps
-        progress.step(StepName(index: 1, total: total, name: "parse \(options.notebook.lastPathComponent)"))
-        progress.step(StepName(index: 2, total: total, name: "check \(plan.order.count) directives"))
-        let execution = Execution(notebook: notebook, options: options, progress: progress)
-        for (offset, directive) in plan.order.enumerated() {
-            let step = StepName(index: 3 + offset, total: total, name: "\(directive.kind.rawValue) \(directive.id)")
-            do {
-                try execution.run(directive, step: step)
-            } catch var failure as RunnerFailure {
-                failure.step = failure.step ?? step.description
-                throw failure
-            } catch {
-                throw RunnerFailure(
-                    step: step.description,
-                    message: "\(directive.location.file):\(directive.location.line):"
-                        + "\(directive.location.column): error: \(error)")
-            }
-        }
-        return (execution, bytes, total)
+        let rendered = try stages.run(.render) { try Renderer(notebook: plan.notebook, results: results).render() }
+        return (parsed, plan, results, rendered)
     }
 
-    /// The article document; rendering its prose records every number it shows (for the lock).
-    private func assemble(_ execution: Execution, step: StepName) throws -> ArticleDocument {
-        do {
-            return try ArticleAssembly(execution: execution).document(provenance: [])
-        } catch let failure as RunnerFailure {
-            throw RunnerFailure(step: step.description, message: failure.message)
-        } catch {
-            throw RunnerFailure(step: step.description, message: "\(error)")
+    private func writeArticle(
+        _ stages: StageRunner, plan: Plan, results: RunResults, rendered: RenderedArticle, verification: String,
+        started: Date
+    ) throws {
+        let output = ArticleOutput(notebook: plan.notebook, options: options)
+        try stages.run(.writeArticle, detail: output.description) {
+            let elapsed = Date().timeIntervalSince(started)
+            var document = rendered.document
+            document.provenance =
+                Provenance(notebook: plan.notebook, results: results, verification: verification, elapsed: elapsed)
+                .items
+            try output.write(
+                document, timings: Timings(notebook: plan.notebook, results: results, elapsed: elapsed))
         }
     }
 
-    private func write(_ document: ArticleDocument, execution: Execution, step: StepName, progress: ProgressReporter)
-        throws
-    {
-        let name = options.notebook.deletingPathExtension().lastPathComponent
-        let folder = options.outputDirectory.appendingPathComponent(name)
-        progress.step(
-            step,
-            detail: options.selfContained ? "\(folder.path)/index.html, self-contained" : "\(folder.path)/index.html")
+    /// Writes the lock atomically, and not at all when the file already holds the same bytes.
+    private static func write(_ lock: LockFile, to url: URL) throws {
+        let data = try lock.encoded()
+        if let existing = try? Data(contentsOf: url), existing == data { return }
         do {
-            let template = execution.notebook.frontMatter.template.map {
-                URL(fileURLWithPath: $0, relativeTo: execution.baseDirectory).standardizedFileURL
-            }
-            try ArticleWriter(templateURL: template).write(document, to: folder, selfContained: options.selfContained)
-        } catch {
-            throw RunnerFailure(step: step.description, message: "\(error)")
+            try AtomicWrite.write(data, to: url)
+        } catch let error as AtomicFileError {
+            throw RunnerFailure(message: "cannot write the lock file: \(error.message)")
         }
     }
 }

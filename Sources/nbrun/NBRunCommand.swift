@@ -5,7 +5,7 @@ import Runner
 /// The root command: `nbrun NOTEBOOK.md` runs a notebook; `nbrun check NOTEBOOK.md` verifies it against its lock.
 ///
 /// Exit codes: 0 success, 1 a problem in the user's input (or a check that found changed numbers),
-/// 2 a usage error.
+/// 2 a usage error, 70 an internal error (a bug in nbrun).
 struct NBRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nbrun",
@@ -21,7 +21,7 @@ struct NBRunCommand: ParsableCommand {
             plus <notebook name>.lock.json beside the notebook with every number the article shows.
 
             Exit status: 0 success, 1 a problem in the notebook or its data (or `check` found a \
-            changed number), 2 a usage error.
+            changed number), 2 a usage error, 70 an internal error (a bug in nbrun; please report it).
             """,
         version: RunnerInfo.version,
         subcommands: [RunCommand.self, CheckCommand.self],
@@ -29,20 +29,33 @@ struct NBRunCommand: ParsableCommand {
     )
 
     /// Parses, runs and exits with the documented status; the only place that calls `exit`.
+    ///
+    /// 0 success; 1 a problem in the notebook or its data, or `check` found a changed number;
+    /// 2 a usage error (only from argument parsing); 70 (EX_SOFTWARE) an internal error.
     static func main() {
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+        do {
             try command.run()
         } catch let failure as RunnerFailure {
             FileHandle.standardError.write(Data((failure.description + "\n").utf8))
             Foundation.exit(1)
+        } catch let failure as InternalFailure {
+            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+            Foundation.exit(internalErrorStatus)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                exit(withError: error)
-            }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
+            FileHandle.standardError.write(Data((InternalFailure(error).description + "\n").utf8))
+            Foundation.exit(internalErrorStatus)
         }
     }
+
+    /// EX_SOFTWARE from sysexits.h: an internal software error.
+    static let internalErrorStatus: Int32 = 70
 }

@@ -82,7 +82,7 @@ final class Network {
                         inputs: size, units: units, activation: act(activation), useBias: useBias,
                         generator: &generator))
             case .dropout(let rate):
-                layers.append(DropoutLayer(size: size, rate: rate))
+                layers.append(DropoutLayer(size: size, rate: Float(rate)))
             case .activation(let activation):
                 let a = act(activation)
                 layers.append(
@@ -90,7 +90,9 @@ final class Network {
                         ? FlattenLayer(size: size)
                         : ActivationLayer(size: size, lastAxis: output.last!, activation: a))
             case .batchNormalization(let momentum, let epsilon):
-                layers.append(BatchNormLayer(size: size, channels: input.last!, momentum: momentum, epsilon: epsilon))
+                layers.append(
+                    BatchNormLayer(
+                        size: size, channels: input.last!, momentum: Float(momentum), epsilon: Float(epsilon)))
             }
         }
         if Network.fusesConvolutionAndPooling {

@@ -17,7 +17,7 @@ struct CheckReport {
             lines.append(verdict.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0) + " " + String(count))
         }
         if comparison.timingsSkipped > 0 {
-            lines.append("(\(comparison.timingsSkipped) wall-clock value(s) recorded but not compared)")
+            lines.append("(\(comparison.timingsSkipped) wall-clock value(s) shown but not compared)")
         }
         lines.append(comparison.summary)
         return lines.joined(separator: "\n") + "\n"

@@ -123,16 +123,17 @@ struct LockComparison {
             }
         }
         for (old, new) in zip(recorded.shown, fresh.shown) {
+            if new.timing == true || old.timing == true {
+                timingsSkipped += 1
+                continue
+            }
             guard let oldValue = old.value, let newValue = new.value else {
                 if old.text != new.text {
                     changes.append(
                         Change(
-                            directive: new.source, line: new.line, what: new.expression, old: old.text, new: new.text))
+                            directive: new.source, line: new.line, what: new.expression, old: old.text ?? "",
+                            new: new.text ?? ""))
                 }
-                continue
-            }
-            if new.timing == true {
-                timingsSkipped += 1
                 continue
             }
             let verdict = judge(old: oldValue, new: newValue, oldText: old.text, newText: new.text)
@@ -140,8 +141,8 @@ struct LockComparison {
             if verdict == .changed {
                 changes.append(
                     Change(
-                        directive: new.source, line: new.line, what: "`{{ \(new.expression) }}`", old: old.text,
-                        new: new.text))
+                        directive: new.source, line: new.line, what: "`{{ \(new.expression) }}`", old: old.text ?? "",
+                        new: new.text ?? ""))
             }
         }
     }

@@ -42,9 +42,9 @@ struct LockEnvironment: Codable, Equatable {
     var threads: Int
     var seed: UInt64
     var data: [String: String]
-    /// Wall-clock training seconds per training run, as measured when it was trained (a cached
-    /// result keeps its time, so re-rendering does not change the lock). Informational, never compared.
-    var seconds: [String: Double]
+    // Wall-clock times are not here: they go to the article's provenance and timings.json, so that
+    // a run that changes no number leaves the lock byte-identical. (Locks that still have a
+    // `seconds` field read as before; it is ignored.)
 }
 
 /// One directive's record.
@@ -58,13 +58,13 @@ struct LockedDirective: Codable, Equatable {
     var metrics: [String: LockedNumber]?
 }
 
-/// One printed value.
+/// One printed value. A wall-clock value (`timing`) keeps its place and expression only.
 struct LockedShownNumber: Codable, Equatable {
     var source: String
     var line: Int
     var column: Int
     var expression: String
     var value: LockedNumber?
-    var text: String
+    var text: String?
     var timing: Bool?
 }

@@ -1,0 +1,20 @@
+import CZ
+
+/// zlib compression (RFC 1950 stream, `compress2`), beside the gzip reader and writer so that
+/// zlib is wrapped in one module. The runner reports how small a model file gets with a
+/// general-purpose compressor on top of its own format.
+public enum Zlib {
+    /// `bytes` as one zlib stream at `level` (9: best compression).
+    public static func compress(_ bytes: [UInt8], level: Int32 = 9) throws -> [UInt8] {
+        var length = compressBound(uLong(bytes.count))
+        var out = [UInt8](repeating: 0, count: Int(length))
+        let status = out.withUnsafeMutableBufferPointer { dst in
+            bytes.withUnsafeBufferPointer { src in
+                compress2(dst.baseAddress, &length, src.baseAddress, uLong(bytes.count), level)
+            }
+        }
+        guard status == Z_OK else { throw DatasetError("zlib compress2 failed with status \(status)") }
+        out.removeSubrange(Int(length)...)
+        return out
+    }
+}

@@ -1,0 +1,11 @@
+/// A test-set evaluation of a trained model (Keras `evaluate()` plus the predictions).
+struct EvaluationOutcome: CachedOutcome {
+    static let fileName = "evaluation.json"
+
+    var loss: Float
+    var accuracy: Float
+    var predictions: [Int32]
+    var labels: [Int32]
+
+    var errors: Int { zip(predictions, labels).filter { $0 != $1 }.count }
+}

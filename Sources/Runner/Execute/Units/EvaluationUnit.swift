@@ -1,0 +1,20 @@
+import Engine
+
+/// Evaluates trained weights on a set of rows (Keras `evaluate()`, batches of 32) and keeps the
+/// predictions for confusion matrices and misclassified images.
+struct EvaluationUnit: ExecutionUnit {
+    let key: String
+    let spec: ModelSpec
+    let weights: [[Float]]
+    let samples: Samples
+
+    func run(in context: UnitContext) throws -> EvaluationOutcome {
+        let model = try Model.restored(spec: spec, weights: weights)
+        let evaluation = model.evaluate(samples, batchSize: 32, threads: context.threads)
+        context.note(
+            "loss \(ProgressBar.fixed(evaluation.loss)), accuracy \(ProgressBar.fixed(evaluation.accuracy))")
+        return EvaluationOutcome(
+            loss: evaluation.loss, accuracy: evaluation.accuracy, predictions: evaluation.predictions,
+            labels: samples.labels)
+    }
+}

@@ -1,0 +1,22 @@
+import Engine
+import Foundation
+
+/// Trains a model with Keras' `fit()` semantics (docs/keras-semantics.md): weights drawn from the
+/// directive's seed, then the same generator shuffles and drops out.
+struct TrainingUnit: ExecutionUnit {
+    let key: String
+    let spec: ModelSpec
+    let config: FitConfig
+    let seed: UInt64
+    let samples: Samples
+
+    func run(in context: UnitContext) throws -> TrainingOutcome {
+        var generator = SeededGenerator(seed: seed)
+        let model = try Model(spec: spec, generator: &generator)
+        let started = Date()
+        let history = try model.fit(samples, config: config, generator: &generator, progress: context.trainingProgress())
+        return TrainingOutcome(
+            history: history, seconds: Date().timeIntervalSince(started), parameterCount: model.parameterCount,
+            tensors: model.parameters)
+    }
+}

@@ -1,0 +1,73 @@
+import Engine
+import Foundation
+import Hashing
+import NotebookFormat
+
+extension LockFile {
+    /// The lock of a finished run: a pure function of its results and the numbers its article shows.
+    ///
+    /// Only numbers that do not depend on the clock are recorded: wall-clock values shown in the
+    /// article (`seconds`, latencies) keep their place and expression but not their value, so a run
+    /// that changes no number writes the same bytes.
+    init(notebook: Notebook, bytes: Data, results: RunResults, shown: [ShownNumber]) {
+        var directives: [String: LockedDirective] = [:]
+        for directive in notebook.directives {
+            var record = LockedDirective(
+                kind: directive.kind.rawValue, line: directive.location.line,
+                key: results.keys[Plan.node(directive)] ?? "")
+            switch directive.kind {
+            case .train:
+                if let outcome = results.trainings[directive.id] {
+                    let history = outcome.history
+                    record.history = [
+                        "loss": history.loss.map(LockedNumber.init),
+                        "accuracy": history.accuracy.map(LockedNumber.init),
+                        "val_loss": history.valLoss.map(LockedNumber.init),
+                        "val_accuracy": history.valAccuracy.map(LockedNumber.init),
+                    ].filter { !$0.value.isEmpty }
+                }
+            case .evaluate:
+                if let outcome = results.evaluations[directive.id] {
+                    record.metrics = [
+                        "loss": LockedNumber(outcome.loss), "accuracy": LockedNumber(outcome.accuracy),
+                        "errors": LockedNumber(Double(outcome.errors)),
+                    ]
+                }
+            case .prune:
+                if let outcome = results.prunes[directive.id] {
+                    record.metrics = outcome.lockedMetrics
+                    record.history = outcome.lockedHistories
+                }
+            case .sweep:
+                if let outcome = results.sweeps[directive.id] {
+                    record.metrics = outcome.lockedMetrics
+                    record.history = outcome.lockedHistories
+                }
+            default:
+                break
+            }
+            directives[Plan.node(directive)] = record
+        }
+        self.init(
+            notebook: notebook.file.lastPathComponent,
+            notebookSHA256: SHA256Hex.of(bytes),
+            environment: LockEnvironment(
+                nbrun: RunnerInfo.version, numerics: RunnerInfo.numericsVersion, cpu: EngineInfo.cpuModel,
+                mathLibrary: EngineInfo.mathLibrary, threads: results.threads, seed: notebook.frontMatter.seed,
+                data: results.dataChecksums),
+            directives: directives,
+            shown: shown.map { number in
+                LockedShownNumber(
+                    source: number.source, line: number.location.line, column: number.location.column,
+                    expression: number.expression, value: number.timing ? nil : number.value.map(LockedNumber.init),
+                    text: number.timing ? nil : number.text, timing: number.timing ? true : nil)
+            })
+    }
+
+    /// How many numbers the lock holds (histories, metrics and printed values).
+    var numberCount: Int {
+        directives.values.reduce(0) { total, directive in
+            total + (directive.history?.values.reduce(0) { $0 + $1.count } ?? 0) + (directive.metrics?.count ?? 0)
+        } + shown.filter { $0.value != nil }.count
+    }
+}
