@@ -1,5 +1,6 @@
 import AtomicFiles
 import Foundation
+import TestSupport
 import XCTest
 
 /// Files and folders appear whole or not at all; a failed writer leaves the old content.
@@ -7,12 +8,7 @@ final class AtomicFilesTests: XCTestCase {
     private var folder: URL!
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(at: folder)
+        folder = try Scratch.directory(self, prefix: "atomic")
     }
 
     private func names() throws -> [String] {

@@ -37,7 +37,7 @@ final class CSVImageReaderTests: XCTestCase {
             ("1,12345,3\n", "d.csv:1: column 2 is \"12345\"; expected an integer from 0 to 255"),
         ]
         for (text, expected) in cases {
-            XCTAssertEqual(TestSupport.message { _ = try parse(text) }, expected, "input: \(text.debugDescription)")
+            XCTAssertEqual(TinyData.message { _ = try parse(text) }, expected, "input: \(text.debugDescription)")
         }
     }
 }

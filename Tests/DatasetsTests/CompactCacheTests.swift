@@ -1,3 +1,5 @@
+import Hashing
+import TestSupport
 import XCTest
 
 @testable import Datasets
@@ -9,7 +11,7 @@ final class CompactCacheTests: XCTestCase {
 
     private func makeCache() throws -> CompactCache {
         CompactCache(
-            directory: try TestSupport.temporaryDirectory(self).appendingPathComponent("tiny"), dataset: "tiny")
+            directory: try Scratch.directory(self, prefix: "nbrun-datasets").appendingPathComponent("tiny"), dataset: "tiny")
     }
 
     func testRoundTripRecordsChecksumsOfTheFilesWritten() throws {
@@ -46,9 +48,9 @@ final class CompactCacheTests: XCTestCase {
                 "train-images-idx3-ubyte", "train-labels-idx1-ubyte",
             ])
         // An interrupted writer leaves a half-written temporary file: readers never look at it.
-        try TestSupport.write(
+        try TinyData.write(
             [0, 0, 8], cache.directory.appendingPathComponent(".train-images-idx3-ubyte.tmp-99-dead"))
-        try TestSupport.write("{", cache.directory.appendingPathComponent(".manifest.json.tmp-99-dead"))
+        try TinyData.write("{", cache.directory.appendingPathComponent(".manifest.json.tmp-99-dead"))
         XCTAssertEqual(try cache.read(expectedSources: sources).train, train)
     }
 
@@ -56,28 +58,28 @@ final class CompactCacheTests: XCTestCase {
         let cache = try makeCache()
         let dir = cache.directory.path
         XCTAssertEqual(
-            TestSupport.message { _ = try cache.read(expectedSources: sources) },
+            TinyData.message { _ = try cache.read(expectedSources: sources) },
             "\(dir)/manifest.json does not exist")
         try cache.write(CompactCache.encode(train: train, test: test), sources: sources)
         XCTAssertEqual(
-            TestSupport.message { _ = try cache.read(expectedSources: ["other": "00"]) },
+            TinyData.message { _ = try cache.read(expectedSources: ["other": "00"]) },
             "\(dir)/manifest.json was built from other source files")
 
         let labels = cache.directory.appendingPathComponent("train-labels-idx1-ubyte")
         var bytes = try FileBytes.contents(of: labels)
         let good = SHA256Hex.of(bytes)
         bytes[bytes.count - 1] ^= 1
-        try TestSupport.write(bytes, labels)
+        try TinyData.write(bytes, labels)
         XCTAssertEqual(
-            TestSupport.message { _ = try cache.read(expectedSources: sources) },
+            TinyData.message { _ = try cache.read(expectedSources: sources) },
             "\(dir)/train-labels-idx1-ubyte has SHA-256 \(SHA256Hex.of(bytes)), the manifest says \(good)")
-        try TestSupport.write(Array(bytes.dropLast()), labels)
+        try TinyData.write(Array(bytes.dropLast()), labels)
         XCTAssertEqual(
-            TestSupport.message { _ = try cache.read(expectedSources: sources) },
+            TinyData.message { _ = try cache.read(expectedSources: sources) },
             "\(dir)/train-labels-idx1-ubyte has 10 bytes, the manifest says 11")
         try FileManager.default.removeItem(at: labels)
         XCTAssertEqual(
-            TestSupport.message { _ = try cache.read(expectedSources: sources) },
+            TinyData.message { _ = try cache.read(expectedSources: sources) },
             "\(dir)/train-labels-idx1-ubyte does not exist")
         // Rewriting repairs it.
         try cache.write(CompactCache.encode(train: train, test: test), sources: sources)
@@ -85,7 +87,7 @@ final class CompactCacheTests: XCTestCase {
     }
 
     func testAtomicWriteReplacesWholeFiles() throws {
-        let dir = try TestSupport.temporaryDirectory(self)
+        let dir = try Scratch.directory(self, prefix: "nbrun-datasets")
         let url = dir.appendingPathComponent("f")
         try FileBytes.writeAtomically([1, 2, 3], to: url)
         try FileBytes.writeAtomically([4], to: url)

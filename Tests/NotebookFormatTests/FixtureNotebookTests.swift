@@ -3,8 +3,8 @@ import XCTest
 
 @testable import NotebookFormat
 
-/// The blog article mirrored as a notebook (Fixtures/dropout.md) parses to the experiment of
-/// reference-facts §1.
+/// The blog article mirrored as a notebook (Fixtures/dropout.md) parses to the blog's experiment
+/// (docs/keras-semantics.md, "The blog's experiment").
 final class FixtureNotebookTests: XCTestCase {
     func testDropoutNotebookParses() throws {
         let nb: Notebook
@@ -25,12 +25,12 @@ final class FixtureNotebookTests: XCTestCase {
         else { return XCTFail("payloads") }
         XCTAssertEqual(plain.layers.count, 6)
         XCTAssertEqual(dropout.layers.count, 7)
-        XCTAssertEqual(dropout.layers[5].kind, .dropout(rate: 0.5))
+        XCTAssertEqual(dropout.layers[5].spec, .dropout(rate: 0.5))
         XCTAssertEqual(
             train,
             TrainDecl(
-                model: "no_dropout", data: "mnist", optimizer: OptimizerDecl(name: "adam"),
-                loss: "sparse_categorical_crossentropy", metrics: ["accuracy"], epochs: 20,
+                model: "no_dropout", data: "mnist", optimizer: OptimizerDecl(name: .adam),
+                loss: .sparseCategoricalCrossentropy, metrics: [.accuracy], epochs: 20,
                 validationSplit: 0.2))
         // Same architecture text apart from the Dropout line.
         XCTAssertEqual(

@@ -64,9 +64,9 @@ final class PruningFormatTests: XCTestCase {
         XCTAssertEqual(decl.latencyBatch, 1000)
         XCTAssertEqual(notebook.directive("p")?.dependencies, ["t"])
         let values = notebook.values(of: "p")
-        XCTAssertEqual(values["nonzero.dense_1"], .series)
-        XCTAssertEqual(values["accuracy_finetuned"], .series)
-        XCTAssertEqual(values["prunable"], .integer)
+        XCTAssertEqual(values["nonzero.dense_1"]?.shape, .series)
+        XCTAssertEqual(values["accuracy_finetuned"]?.shape, .series)
+        XCTAssertEqual(values["prunable"]?.shape, .integer)
         XCTAssertNil(values["nonzero.dropout"])
         XCTAssertTrue(notebook.directive("p")!.normalizedBody.contains("sparsity=0.5,0.9"))
     }
@@ -95,7 +95,7 @@ final class PruningFormatTests: XCTestCase {
                     """))
         guard case .sweep(let decl)? = notebook.directive("s")?.payload else { return XCTFail("not a sweep") }
         XCTAssertEqual(decl.values, [[0], [0.2], [0.5]])
-        XCTAssertEqual(notebook.values(of: "s")["val_accuracy_final"], .series)
+        XCTAssertEqual(notebook.values(of: "s")["val_accuracy_final"]?.shape, .series)
     }
 
     func testHistogramParses() throws {

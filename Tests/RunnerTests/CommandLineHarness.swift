@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Runs the built `nbrun` executable in a scratch folder and captures what it prints.
@@ -13,14 +14,10 @@ struct CommandLineHarness {
     let folder: URL
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("nbrun-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try Scratch.directory(prefix: "nbrun-e2e")
     }
 
-    static var fixtures: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures")
-    }
+    static var fixtures: URL { Fixtures.root }
 
     /// The `nbrun` binary that `swift test` built beside the test bundle.
     static var executable: URL {

@@ -10,7 +10,7 @@ final class LockFileTests: XCTestCase {
             notebook: "n.md", notebookSHA256: "x",
             environment: LockEnvironment(
                 nbrun: "0", numerics: "1", cpu: "cpu", mathLibrary: "blas", threads: 1, seed: 0,
-                data: [:], seconds: [:]),
+                data: [:]),
             directives: [
                 "train run": LockedDirective(
                     kind: "train", line: 3, key: key,

@@ -1,5 +1,7 @@
 import Engine
 import Foundation
+import NotebookFormat
+import TestSupport
 import XCTest
 
 @testable import Runner
@@ -13,8 +15,7 @@ final class PipelinePartsTests: XCTestCase {
     }
 
     func testCacheEntriesAppearWholeOrNotAtAll() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("nbrun-cache-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
+        let root = try Scratch.directory(self, prefix: "nbrun-cache").appendingPathComponent("cache")
         let cache = ResultCache(root: root)
         struct Interrupted: Error {}
         XCTAssertThrowsError(
@@ -29,9 +30,7 @@ final class PipelinePartsTests: XCTestCase {
     }
 
     func testWeightsRoundTripExactly() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nbrun-w-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try Scratch.directory(self, prefix: "nbrun-weights")
         let tensors: [[Float]] = [[1.5, -0.0, .leastNonzeroMagnitude], [], [3.25]]
         try CachedFloats.write(tensors, to: folder, name: "w")
         XCTAssertEqual(
@@ -55,17 +54,24 @@ final class PipelinePartsTests: XCTestCase {
 }
 
 /// Keras-style progress: a live bar on a terminal, one plain line per epoch otherwise, nothing when quiet.
-final class ProgressReporterTests: XCTestCase {
+final class ProgressPrinterTests: XCTestCase {
     private func run(interactive: Bool, quiet: Bool = false) -> String {
         var text = ""
-        let reporter = ProgressReporter(quiet: quiet, interactive: interactive) { text += $0 }
-        reporter.step(StepName(index: 3, total: 7, name: "train run"), detail: "cached")
-        reporter.training(.epochBegan(epoch: 1, of: 2, steps: 4))
-        for step in 1...4 { reporter.training(.batchEnded(epoch: 1, step: step, steps: 4, loss: 0.5, accuracy: 0.75)) }
-        reporter.training(
-            .epochEnded(
-                epoch: 1, record: EpochRecord(loss: 0.5, accuracy: 0.75, valLoss: 0.25, valAccuracy: 0.875, seconds: 2))
-        )
+        let printer = ProgressPrinter(quiet: quiet, interactive: interactive) { text += $0 }
+        let step = DirectiveStep(
+            index: 3, total: 7, kind: .train, id: "run", location: SourceLocation(file: "t.md", line: 1, column: 1))
+        printer.receive(.stageStarted(StageStep(stage: .execute, index: 3, total: 6), detail: "7 directives"))
+        printer.receive(.directiveCached(step))
+        printer.receive(.training(step, .epochBegan(epoch: 1, of: 2, steps: 4)))
+        for n in 1...4 {
+            printer.receive(.training(step, .batchEnded(epoch: 1, step: n, steps: 4, loss: 0.5, accuracy: 0.75)))
+        }
+        printer.receive(
+            .training(
+                step,
+                .epochEnded(
+                    epoch: 1,
+                    record: EpochRecord(loss: 0.5, accuracy: 0.75, valLoss: 0.25, valAccuracy: 0.875, seconds: 2))))
         return text
     }
 
@@ -73,7 +79,8 @@ final class ProgressReporterTests: XCTestCase {
         XCTAssertEqual(
             run(interactive: false),
             """
-            [3/7] train run (cached)
+            [3/6] execute (7 directives)
+              [3/7] train run (cached)
                   epoch 1: 2.0s - loss: 0.5000 - accuracy: 0.7500 - val_loss: 0.2500 - val_accuracy: 0.8750
 
             """)

@@ -3,22 +3,8 @@ import XCTest
 
 @testable import Datasets
 
-/// Shared helpers: the committed fixture, temporary directories, small IDX/CSV files.
-enum TestSupport {
-    /// Tests/Fixtures/mnist-small (the first 2,000 + 500 real MNIST images, gzipped IDX).
-    static let fixture = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/mnist-small", isDirectory: true)
-
-    /// A fresh empty directory, removed at the end of the test.
-    static func temporaryDirectory(_ test: XCTestCase) throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("nbrun-datasets-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
-
+/// Small IDX/CSV files for the data set tests, and the message of a failed load.
+enum TinyData {
     /// IDX bytes for `dims` with values `0, 1, 2, ...` (mod 256) unless given.
     static func idx(_ dims: [Int], values: [UInt8]? = nil) -> [UInt8] {
         let n = dims.reduce(1, *)
