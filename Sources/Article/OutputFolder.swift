@@ -8,11 +8,15 @@ enum OutputFolder {
     /// the writer at a folder of other files (a home directory) cannot delete them.
     static let ownedEntries: Set<String> = ["index.html", "figures", ".DS_Store"]
 
-    /// - Parameter allowExchange: false forces the two-rename fallback (tests use it).
-    static func replace(_ target: URL, allowExchange: Bool = true, fill: (URL) throws -> Void) throws {
+    /// - Parameters:
+    ///   - attachments: names of further files the writer puts beside the page (and so may replace).
+    ///   - allowExchange: false forces the two-rename fallback (tests use it).
+    static func replace(
+        _ target: URL, attachments: Set<String> = [], allowExchange: Bool = true, fill: (URL) throws -> Void
+    ) throws {
         do {
             try AtomicDirectory.replace(
-                target, ownedEntries: ownedEntries, owner: "the article writer",
+                target, ownedEntries: ownedEntries.union(attachments), owner: "the article writer",
                 allowExchange: allowExchange, fill: fill)
         } catch let error as AtomicFileError {
             throw ArticleError(error.message)

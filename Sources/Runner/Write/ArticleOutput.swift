@@ -3,8 +3,8 @@ import AtomicFiles
 import Foundation
 import NotebookFormat
 
-/// The write stage's article: `OUTPUT/<name>/index.html` and `figures/` (replaced as a whole),
-/// then `timings.json` beside them.
+/// The write stage's article: `OUTPUT/<name>/index.html`, `figures/` and `timings.json`,
+/// replaced as a whole.
 struct ArticleOutput {
     let notebook: Notebook
     let options: RunOptions
@@ -24,18 +24,15 @@ struct ArticleOutput {
             URL(fileURLWithPath: $0, relativeTo: notebook.file.deletingLastPathComponent()).standardizedFileURL
         }
         do {
-            try ArticleWriter(templateURL: template).write(document, to: folder, selfContained: options.selfContained)
+            try ArticleWriter(templateURL: template).write(
+                document, to: folder, selfContained: options.selfContained,
+                attachments: ["timings.json": try timings.encoded()])
         } catch let error as ArticleError {
             throw RunnerFailure(message: "cannot write the article: \(error)")
         } catch let error as AtomicFileError {
             throw RunnerFailure(message: "cannot write the article: \(error.message)")
         } catch where template != nil {
             throw RunnerFailure(message: "the template \(template!.path) cannot be used: \(error)")
-        }
-        do {
-            try AtomicWrite.write(try timings.encoded(), to: folder.appendingPathComponent("timings.json"))
-        } catch let error as AtomicFileError {
-            throw RunnerFailure(message: "cannot write timings.json: \(error.message)")
         }
     }
 }
