@@ -85,6 +85,7 @@ let package = Package(
         .testTarget(name: "ArticleTests", dependencies: ["Article"], exclude: ["Support/html_check.py", "Golden"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Engine", "NotebookFormat", "TestSupport"]),
         .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles", "TestSupport"]),
+        .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"]),
     ],
     swiftLanguageModes: [.v5]
 )
