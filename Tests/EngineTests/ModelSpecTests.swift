@@ -27,7 +27,7 @@ final class ModelSpecTests: XCTestCase {
     }
 
     /// glorot_uniform: every kernel value in (-l, l), spread over the range (max |w| near l, variance
-    /// l^2 / 3 within 5%); biases zero. Limits from the NumPy fixture (reference-facts section 2).
+    /// l^2 / 3 within 5%); biases zero. Limits from the NumPy fixture (docs/keras-semantics.md, "Initial weights").
     func testGlorotUniformLimitsAndZeroBiases() throws {
         var g = SeededGenerator(seed: 3)
         let model = try Model(spec: .blogMNIST(dropout: false), generator: &g)

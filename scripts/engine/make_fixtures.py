@@ -285,7 +285,7 @@ run_optimizer("rmsprop_keras", dict(name="rmsprop", learningRate=0.001, rho=0.9,
 run_optimizer("rmsprop_momentum", dict(name="rmsprop", learningRate=0.01, rho=0.8, momentum=0.5, epsilon=1e-4),
               rmsprop(0.01, 0.8, 0.5, 1e-4))
 
-# Glorot-uniform limits of the blog model (reference-facts section 2).
+# Glorot-uniform limits of the blog model (docs/keras-semantics.md, "Initial weights").
 cases["glorot_limits"] = dict(kind="glorot", conv=float(np.sqrt(6 / (1 * 9 + 32 * 9))),
                               dense1=float(np.sqrt(6 / (5408 + 128))), dense2=float(np.sqrt(6 / (128 + 10))))
 

@@ -3,8 +3,8 @@ public struct ModelSpec: Equatable, Sendable {
     public var layers: [LayerSpec]
     public init(layers: [LayerSpec]) { self.layers = layers }
 
-    /// The blog's MNIST model (reference-facts section 1): Conv2D(32, 3, relu), MaxPooling2D(),
-    /// Flatten(), Dense(128, relu), optional Dropout(0.5), Dense(10, softmax).
+    /// The blog's MNIST model (docs/keras-semantics.md, "The blog's experiment"): Conv2D(32, 3, relu),
+    /// MaxPooling2D(), Flatten(), Dense(128, relu), optional Dropout(0.5), Dense(10, softmax).
     public static func blogMNIST(dropout: Bool) -> ModelSpec {
         var layers: [LayerSpec] = [
             .input(shape: [28, 28, 1]),

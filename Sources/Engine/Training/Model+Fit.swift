@@ -1,7 +1,7 @@
 import Foundation
 
 extension Model {
-    /// Trains with Keras' `fit` semantics (reference-facts section 2).
+    /// Trains with Keras' `fit` semantics (docs/keras-semantics.md, "fit()").
     ///
     /// - The last `validationSplit` of the rows (before any shuffling) are held out; Keras rounds the
     ///   training rows down: floor(count (1 - split)).
