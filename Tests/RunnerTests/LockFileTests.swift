@@ -73,6 +73,20 @@ final class LockFileTests: XCTestCase {
         XCTAssertFalse(strict.passed)
     }
 
+    /// Shown values are matched by what they quote, so a lock listing them in another order (locks
+    /// written before rendering followed document order) still verifies, and a changed one is found.
+    func testShownValuesArePairedByWhatTheyQuoteNotByPosition() {
+        var recorded = lock(loss: [0.5], shown: [(0.98, "98.00%"), (0.5, "0.5000")])
+        recorded.shown[1].expression = "run.y"
+        var fresh = recorded
+        fresh.shown.reverse()
+        XCTAssertTrue(LockComparison(recorded: recorded, fresh: fresh, tolerance: 0).passed)
+        fresh.shown[0].value = LockedNumber(0.6)
+        fresh.shown[0].text = "0.6000"
+        let changed = LockComparison(recorded: recorded, fresh: fresh, tolerance: 0)
+        XCTAssertEqual(changed.changes.map(\.what), ["`{{ run.y }}`"])
+    }
+
     func testAChangedKeyMakesTheLockStaleNotNumericallyWrong() {
         let comparison = LockComparison(
             recorded: lock(loss: [0.5], key: "old"), fresh: lock(loss: [0.7], key: "new"), tolerance: 0)

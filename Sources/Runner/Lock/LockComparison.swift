@@ -79,9 +79,7 @@ struct LockComparison {
                 "the engine's numerics version changed (\(recorded.environment.numerics) -> \(fresh.environment.numerics))"
             )
         }
-        let oldShown = recorded.shown.map { "\($0.source)|\($0.expression)" }
-        let newShown = fresh.shown.map { "\($0.source)|\($0.expression)" }
-        if oldShown != newShown {
+        if recorded.shown.map(Self.shownKey).sorted() != fresh.shown.map(Self.shownKey).sorted() {
             stale.append("the values quoted in the text or tables changed since the lock was written")
         }
     }
@@ -122,7 +120,7 @@ struct LockComparison {
                 }
             }
         }
-        for (old, new) in zip(recorded.shown, fresh.shown) {
+        for (old, new) in Self.pairs(recorded.shown, fresh.shown) {
             if new.timing == true || old.timing == true {
                 timingsSkipped += 1
                 continue
@@ -148,6 +146,24 @@ struct LockComparison {
     }
 
     private mutating func count(_ verdict: Verdict) { counts[verdict, default: 0] += 1 }
+
+    /// What identifies a shown value across runs: where it is shown and what it quotes (not its
+    /// line, so that editing prose above it does not make the lock stale).
+    private static func shownKey(_ number: LockedShownNumber) -> String { "\(number.source)|\(number.expression)" }
+
+    /// Recorded and fresh shown values paired by key, the n-th occurrence of a key with the n-th
+    /// (so the order in which a lock lists them does not matter).
+    private static func pairs(_ recorded: [LockedShownNumber], _ fresh: [LockedShownNumber]) -> [(
+        LockedShownNumber, LockedShownNumber
+    )] {
+        var pending = Dictionary(grouping: recorded, by: shownKey)
+        return fresh.compactMap { new in
+            guard var olds = pending[shownKey(new)], !olds.isEmpty else { return nil }
+            let old = olds.removeFirst()
+            pending[shownKey(new)] = olds
+            return (old, new)
+        }
+    }
 
     private func judge(old: LockedNumber, new: LockedNumber, oldText: String?, newText: String?) -> Verdict {
         // A fresh Float32 value is compared as Float32 bits: the lock holds its shortest decimal, which
