@@ -1,4 +1,5 @@
 import Hashing
+
 /// A loaded data set: a training and a test split, the checksums of the files read, class names.
 public struct Dataset: Sendable, Equatable {
     /// `mnist`, `fashion-mnist`, `idx:<dir as written>` or `csv:<file as written>`.

@@ -90,7 +90,8 @@ func median(_ values: [Double]) -> Double {
     return s.isEmpty ? .nan : s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
 }
 
-/// Keras' fastest CPU backend on this machine (docs/keras-semantics.md, "Keras' own speed and results here"): JAX, 13.5 s per epoch.
+/// Keras' fastest CPU backend on this machine (docs/keras-semantics.md, "Keras' own speed and results
+/// here"): JAX, 13.5 s per epoch.
 let kerasSecondsPerEpoch = 13.5
 let options = Options(CommandLine.arguments)
 print(

@@ -100,7 +100,9 @@ struct NotebookChecker {
             let wanted: CrossReferenceKind? = d.kind.isFigure ? .figure : d.kind.isTable ? .table : nil
             if let wanted {
                 if !label.hasPrefix(wanted.prefix) {
-                    let rest = CrossReferenceGrammar.kind(ofLabel: label).map { String(label.dropFirst($0.prefix.count)) }
+                    let rest = CrossReferenceGrammar.kind(ofLabel: label).map {
+                        String(label.dropFirst($0.prefix.count))
+                    }
                     diagnostics.error(
                         "a `\(d.kind.rawValue)` label must start with `\(wanted.prefix)`", at: span,
                         suggestion: "e.g. `\(wanted.prefix)\(rest.map { $0.isEmpty ? d.id : $0 } ?? label)`")
@@ -221,8 +223,10 @@ struct NotebookChecker {
             if wantsSeries {
                 diagnostics.error(
                     "`\(path.dotted)` is a single value, not a series", at: span.location, length: span.length,
-                    suggestion: Spelling.closest(to: member, in: values.filter { $0.value.shape == .series }.keys.sorted())
-                        .map { "did you mean `\(path.root).\($0)`?" })
+                    suggestion: Spelling.closest(
+                        to: member, in: values.filter { $0.value.shape == .series }.keys.sorted()
+                    )
+                    .map { "did you mean `\(path.root).\($0)`?" })
             } else if let a = path.accessors.first {
                 diagnostics.error(
                     "`\(path.dotted)` is a single value; `\(a.spelling)` needs a series", at: span.location,

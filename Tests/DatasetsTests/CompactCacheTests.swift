@@ -11,7 +11,8 @@ final class CompactCacheTests: XCTestCase {
 
     private func makeCache() throws -> CompactCache {
         CompactCache(
-            directory: try Scratch.directory(self, prefix: "nbrun-datasets").appendingPathComponent("tiny"), dataset: "tiny")
+            directory: try Scratch.directory(self, prefix: "nbrun-datasets").appendingPathComponent("tiny"),
+            dataset: "tiny")
     }
 
     func testRoundTripRecordsChecksumsOfTheFilesWritten() throws {

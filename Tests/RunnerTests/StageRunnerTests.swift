@@ -24,7 +24,8 @@ final class StageRunnerTests: XCTestCase {
         let runner = StageRunner(Stage.runStages, events: RunEvents([recorder]))
         XCTAssertEqual(try runner.run(.parse) { 1 }, 1)
         try runner.run(.check) {}
-        XCTAssertEqual(recorder.events, ["start [1/6] parse", "end [1/6] parse", "start [2/6] check", "end [2/6] check"])
+        XCTAssertEqual(
+            recorder.events, ["start [1/6] parse", "end [1/6] parse", "start [2/6] check", "end [2/6] check"])
     }
 
     func testAUserProblemKeepsItsDirectiveAndGetsTheStage() {

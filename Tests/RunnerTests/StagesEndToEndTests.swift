@@ -24,28 +24,34 @@ final class StagesEndToEndTests: XCTestCase {
         }
         let outcome = try harness.run([notebook.path] + harness.fixtureArguments)
         XCTAssertEqual(outcome.status, 1, outcome.stderr)
-        XCTAssertTrue(outcome.stderr.contains("error in stage [3/6] execute, directive `dataset digits`"), outcome.stderr)
-        XCTAssertTrue(outcome.stderr.contains("small.md:17:1: error: data set `digits` cannot be loaded"), outcome.stderr)
+        XCTAssertTrue(
+            outcome.stderr.contains("error in stage [3/6] execute, directive `dataset digits`"), outcome.stderr)
+        XCTAssertTrue(
+            outcome.stderr.contains("small.md:17:1: error: data set `digits` cannot be loaded"), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("gone-train.csv"), outcome.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: lockURL.path))
     }
 
     /// A data file whose contents are broken fails while its directive runs, with the same stamps.
     func testBrokenDataFileIsReportedAtItsDirectiveAndStage() throws {
-        try "5,0,0\n3,0\n".write(to: harness.folder.appendingPathComponent("broken.csv"), atomically: true, encoding: .utf8)
+        try "5,0,0\n3,0\n".write(
+            to: harness.folder.appendingPathComponent("broken.csv"), atomically: true, encoding: .utf8)
         let notebook = try harness.notebook {
             $0.replacingOccurrences(of: "idx: ${fixtures}", with: "csv: {train: broken.csv, test: broken.csv}")
         }
         let outcome = try harness.run([notebook.path] + harness.fixtureArguments)
         XCTAssertEqual(outcome.status, 1, outcome.stderr)
-        XCTAssertTrue(outcome.stderr.contains("error in stage [3/6] execute, directive `dataset digits`"), outcome.stderr)
-        XCTAssertTrue(outcome.stderr.contains("small.md:17:1: error: data set `digits` cannot be loaded"), outcome.stderr)
+        XCTAssertTrue(
+            outcome.stderr.contains("error in stage [3/6] execute, directive `dataset digits`"), outcome.stderr)
+        XCTAssertTrue(
+            outcome.stderr.contains("small.md:17:1: error: data set `digits` cannot be loaded"), outcome.stderr)
     }
 
     /// `@Fig-curves` (capitalised, as the format documents) and `@fig-curves` both link to "Figure 2" (the samples are figure 1).
     func testCapitalisedAndLowerCaseReferencesBothLink() throws {
         let notebook = try harness.notebook {
-            $0.replacingOccurrences(of: "## Data\n", with: "## Data\n\nSee @Fig-curves and @fig-curves, and [@tbl-results].\n")
+            $0.replacingOccurrences(
+                of: "## Data\n", with: "## Data\n\nSee @Fig-curves and @fig-curves, and [@tbl-results].\n")
         }
         let outcome = try harness.run([notebook.path] + harness.fixtureArguments)
         XCTAssertEqual(outcome.status, 0, outcome.stderr)

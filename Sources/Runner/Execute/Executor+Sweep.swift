@@ -42,7 +42,8 @@ extension Executor {
                 points.append(cachedPoint)
                 continue
             }
-            context.note("\(decl.vary.rawValue) = \(unit.value.map { String(format: "%g", $0) }.joined(separator: " / "))")
+            context.note(
+                "\(decl.vary.rawValue) = \(unit.value.map { String(format: "%g", $0) }.joined(separator: " / "))")
             points.append(try compute(unit, context: context))
         }
         return SweepOutcome(vary: decl.vary, points: points)

@@ -137,7 +137,9 @@ extension Renderer {
 
     /// An axis scale the checker accepted (`linear`, `log`).
     private static func scale(_ name: String) -> AxisScale {
-        guard let scale = AxisScale(rawValue: name) else { preconditionFailure("axis scale `\(name)` passed the check") }
+        guard let scale = AxisScale(rawValue: name) else {
+            preconditionFailure("axis scale `\(name)` passed the check")
+        }
         return scale
     }
 

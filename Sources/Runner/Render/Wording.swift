@@ -40,7 +40,10 @@ struct Wording {
         case .english:
             return ["sparsity", "weights left"] + layers.map { "of which \($0)" }
                 + ["test accuracy (pruned)"] + (fineTuned ? ["test accuracy (fine-tuned)"] : [])
-                + ["file (CSR when pruned)", "file + zlib", "dense + zlib", "latency dense [ms]", "latency sparse [ms]"]
+                + [
+                    "file (CSR when pruned)", "file + zlib", "dense + zlib", "latency dense [ms]",
+                    "latency sparse [ms]",
+                ]
         }
     }
 

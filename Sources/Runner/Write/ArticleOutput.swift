@@ -31,7 +31,7 @@ struct ArticleOutput {
             throw RunnerFailure(message: "cannot write the article: \(error)")
         } catch let error as AtomicFileError {
             throw RunnerFailure(message: "cannot write the article: \(error.message)")
-        } catch where template != nil {
+        } catch  where template != nil {
             throw RunnerFailure(message: "the template \(template!.path) cannot be used: \(error)")
         }
     }

@@ -33,7 +33,8 @@ struct Provenance {
             items.append(
                 ProvenanceItem(
                     label: "training \(directive.id)",
-                    value: String(format: "%.1f s, %d epochs%@", outcome.seconds, outcome.history.epochs.count, where_)))
+                    value: String(format: "%.1f s, %d epochs%@", outcome.seconds, outcome.history.epochs.count, where_))
+            )
         }
         var run = String(format: "%.1f s in all", elapsed)
         if !trained.isEmpty {

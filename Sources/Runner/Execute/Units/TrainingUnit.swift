@@ -14,7 +14,8 @@ struct TrainingUnit: ExecutionUnit {
         var generator = SeededGenerator(seed: seed)
         let model = try Model(spec: spec, generator: &generator)
         let started = Date()
-        let history = try model.fit(samples, config: config, generator: &generator, progress: context.trainingProgress())
+        let history = try model.fit(
+            samples, config: config, generator: &generator, progress: context.trainingProgress())
         return TrainingOutcome(
             history: history, seconds: Date().timeIntervalSince(started), parameterCount: model.parameterCount,
             tensors: model.parameters)
