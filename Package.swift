@@ -57,7 +57,8 @@ let package = Package(
         .target(
             name: "Article",
             dependencies: [
-                "Vocabulary", "CCmarkGFM", "AtomicFiles", .product(name: "Mustache", package: "swift-mustache")],
+                "Vocabulary", "CCmarkGFM", "AtomicFiles", .product(name: "Mustache", package: "swift-mustache"),
+            ],
             resources: [.copy("Templates")]
         ),
 
