@@ -32,8 +32,10 @@ let package = Package(
         // Front matter, directives, inline expressions, source locations, validation.
         .target(
             name: "NotebookFormat",
-            dependencies: ["Vocabulary", "CCmarkGFM", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Vocabulary", "Markdown", .product(name: "Yams", package: "Yams")]
         ),
+        // cmark-gfm with GitHub's extensions, wrapped once: parse, walk, find code blocks, render HTML.
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
         // The notebook's words, declared once: layers (Keras names, arguments, automatic names),
         // losses, optimizers, metrics, the values each directive produces, cross-reference labels,
         // the article's language. NotebookFormat produces these, Engine and Runner consume them.
@@ -57,7 +59,8 @@ let package = Package(
         .target(
             name: "Article",
             dependencies: [
-                "Vocabulary", "CCmarkGFM", "AtomicFiles", .product(name: "Mustache", package: "swift-mustache"),
+                "Vocabulary", "Markdown", "CCmarkGFM", "AtomicFiles",
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Templates")]
         ),

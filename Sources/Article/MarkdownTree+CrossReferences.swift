@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Markdown
 
 extension MarkdownTree {
     /// Replaces `@fig-x` / `@tbl-x` in text nodes by links to the labelled figure or table.

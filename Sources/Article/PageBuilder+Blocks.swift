@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Markdown
 import Foundation
 import Mustache
 

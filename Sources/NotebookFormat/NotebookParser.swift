@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// Reads a notebook file, parses it (cmark-gfm, Yams) and checks it before anything runs.
 ///
@@ -44,7 +45,7 @@ public struct NotebookParser {
 
         // cmark sees the front matter as blank lines so that line numbers stay the same.
         let markdownLines = source.lines.enumerated().map { $0.offset < frontEnd ? "" : $0.element }
-        guard let document = MarkdownDocument(markdownLines.joined(separator: "\n")) else {
+        guard let document = try? MarkdownTree(markdownLines.joined(separator: "\n")) else {
             throw DiagnosticList([
                 Diagnostic(
                     location: source.location(line: 1, column: 1),
@@ -53,7 +54,7 @@ public struct NotebookParser {
             ])
         }
         var codeLines = Set<Int>()
-        var directiveBlocks: [MarkdownDocument.CodeBlock] = []
+        var directiveBlocks: [MarkdownTree.CodeBlock] = []
         for block in document.codeBlocks() {
             let lastLine = min(block.endLine, source.lines.count)
             if block.fenced, DirectiveHeader.isDirective(block.info) {
