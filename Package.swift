@@ -59,6 +59,9 @@ let package = Package(
             resources: [.copy("Templates")]
         ),
 
+        // Replicate statistics: summaries, Student t (computed), Welch / paired / bootstrap comparisons.
+        .target(name: "Statistics"),
+
         // Files written whole or not at all (temporary file + fsync + rename; staged folders swapped in).
         .target(name: "AtomicFiles"),
 
@@ -77,6 +80,7 @@ let package = Package(
         .testTarget(name: "ArticleTests", dependencies: ["Article"], exclude: ["Support/html_check.py", "Golden"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Engine"]),
         .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )
