@@ -89,12 +89,12 @@ struct NotebookChecker {
         var seen: [String: DirectiveDraft] = [:]
         for d in drafts {
             guard let label = d.display.label, let span = d.labelSpan else { continue }
-            let wanted = d.kind.isFigure ? "fig-" : d.kind.isTable ? "tbl-" : nil
-            if let wanted {
+            if let wanted = d.kind.labelPrefix {
                 if !label.hasPrefix(wanted) || label.count == 4
                     || !label.dropFirst(4).allSatisfy({ $0.isIdentifierContinue || $0 == "-" })
                 {
-                    let rest = label.hasPrefix("fig-") || label.hasPrefix("tbl-") ? String(label.dropFirst(4)) : label
+                    let known = ["fig-", "tbl-", "clm-"].contains { label.hasPrefix($0) }
+                    let rest = known ? String(label.dropFirst(4)) : label
                     diagnostics.error(
                         "a `\(d.kind.rawValue)` label must start with `\(wanted)`", at: span,
                         suggestion: "e.g. `\(wanted)\(rest.isEmpty ? d.id : rest)`")

@@ -85,6 +85,12 @@ final class Execution {
         case .histogram(let decl):
             progress.step(step)
             results[directive.id] = .figure(try histogramFigure(decl, directive: directive))
+        case .compare, .claim:
+            // Parsed and checked by NotebookFormat; running them comes with replicates (issue 13).
+            throw RunnerFailure(
+                message:
+                    "\(directive.location): error: `\(directive.kind.rawValue)` directives are not run by this build yet"
+            )
         }
     }
 
