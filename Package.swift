@@ -67,6 +67,8 @@ let package = Package(
 
         // SHA-256 as hex (swift-crypto), wrapped once: data checksums, cache keys, derived seeds.
         .target(name: "Hashing", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // Replicate statistics: summaries, Student t (computed), Welch / paired / bootstrap comparisons.
+        .target(name: "Statistics"),
 
         // Files written whole or not at all (temporary file + fsync + rename; staged folders swapped in).
         .target(name: "AtomicFiles"),
@@ -90,6 +92,7 @@ let package = Package(
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Engine", "NotebookFormat", "TestSupport"]),
         .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles", "TestSupport"]),
         .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -4,7 +4,7 @@ import Yams
 extension DirectiveDecoder {
     static let trainKeys = [
         "model", "data", "optimizer", "loss", "metrics", "epochs", "batch_size",
-        "validation_split", "shuffle",
+        "validation_split", "shuffle", "seeds",
     ]
     static let losses = LossKind.allCases.map(\.rawValue)
     static let metrics = MetricName.allCases.map(\.rawValue)
@@ -45,6 +45,7 @@ extension DirectiveDecoder {
                 yaml.double(node, "validation_split", range: ">= 0 and < 1", { $0 >= 0 && $0 < 1 }) ?? 0
         }
         if let (_, node) = f["shuffle"] { decl.shuffle = yaml.bool(node, "shuffle") ?? true }
+        if let (_, node) = f["seeds"] { decl.seeds = decodeSeeds(node) }
         draft.payload = .train(decl)
         let o = decl.optimizer
         draft.normalizedBody = Self.canonical([
@@ -59,6 +60,18 @@ extension DirectiveDecoder {
             ("epochs", String(decl.epochs)), ("batch_size", String(decl.batchSize)),
             ("validation_split", Self.number(decl.validationSplit)), ("shuffle", decl.shuffle ? "true" : "false"),
         ])
+    }
+
+    /// `seeds: N`, 1 ... `TrainDecl.maxSeeds` (1 when written wrongly, after the error).
+    private func decodeSeeds(_ node: Node) -> Int {
+        guard let n = yaml.int(node, "seeds", atLeast: 1) else { return 1 }
+        guard n <= TrainDecl.maxSeeds else {
+            diagnostics.error(
+                "`seeds` must be at most \(TrainDecl.maxSeeds), got `\(n)`", at: yaml.span(node),
+                suggestion: "each seed trains the model once more; 3 to 10 seeds show the spread")
+            return 1
+        }
+        return n
     }
 
     /// `optimizer: adam` or `optimizer: {name: adam, learning_rate: 1e-3}`.

@@ -29,6 +29,8 @@ final class DirectiveDecoder {
         case .prune: decodePrune()
         case .sweep: decodeSweep()
         case .histogram: decodeHistogram()
+        case .compare: decodeCompare()
+        case .claim: decodeClaim()
         }
         return draft
     }

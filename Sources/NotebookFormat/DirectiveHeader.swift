@@ -101,6 +101,8 @@ struct DirectiveHeader {
         case .prune: return "pruned"
         case .sweep: return "rate_sweep"
         case .histogram: return "weights"
+        case .compare: return "dropout_effect"
+        case .claim: return "dropout_helps"
         }
     }
 }

@@ -12,4 +12,6 @@ public enum DirectivePayload: Sendable {
     case prune(PruneDecl)
     case sweep(SweepDecl)
     case histogram(HistogramDecl)
+    case compare(CompareDecl)
+    case claim(ClaimDecl)
 }

@@ -21,12 +21,17 @@ public struct ValuePath: Equatable, Sendable {
     public let accessors: [Accessor]
     /// Where the root starts.
     public let location: SourceLocation
+    /// `root[i]`: replicate i (1-based) of a result trained with `seeds:`; nil for the whole result.
+    public let replicate: Int?
 
-    public init(root: String, members: [String], accessors: [Accessor], location: SourceLocation) {
+    public init(
+        root: String, members: [String], accessors: [Accessor], location: SourceLocation, replicate: Int? = nil
+    ) {
         self.root = root
         self.members = members
         self.accessors = accessors
         self.location = location
+        self.replicate = replicate
     }
 
     /// `root.member.member` (no accessors).
@@ -44,7 +49,8 @@ public enum Accessor: Equatable, Sendable {
     ]
 }
 
-/// `percent(2)`, `fixed(4)`, `thousands`, `int`.
+/// `percent(2)`, `fixed(4)`, `thousands`, `int`; over seeds `mean`, `pm(4)`, ...; `pvalue`
+/// (every filter and where it may stand: `FilterCall.rules`).
 public struct FilterCall: Equatable, Sendable {
     public let name: String
     public let arguments: [Double]
@@ -54,7 +60,7 @@ public struct FilterCall: Equatable, Sendable {
     }
 
     /// Known filters.
-    public static let names = ["percent", "fixed", "thousands", "int"]
+    public static let names = rules.map(\.name)
 }
 
 /// A value a directive produced, as the runner supplies it to `Expression.evaluate`.

@@ -97,8 +97,7 @@ struct NotebookChecker {
         var seen: [String: DirectiveDraft] = [:]
         for d in drafts {
             guard let label = d.display.label, let span = d.labelSpan else { continue }
-            let wanted: CrossReferenceKind? = d.kind.isFigure ? .figure : d.kind.isTable ? .table : nil
-            if let wanted {
+            if let wanted = d.kind.crossReferenceKind {
                 if !label.hasPrefix(wanted.prefix) {
                     let rest = CrossReferenceGrammar.kind(ofLabel: label).map {
                         String(label.dropFirst($0.prefix.count))

@@ -16,10 +16,17 @@ public struct TrainDecl: Equatable, Sendable {
     /// Fraction taken from the END of the training rows before shuffling (Keras); 0 = none.
     public var validationSplit: Double = 0
     public var shuffle: Bool = true
+    /// Independent replicates (`seeds: 5`), 1 ... `maxSeeds`; default 1, today's single run.
+    /// Not part of `normalizedBody`: each replicate is keyed by its own index, so raising `seeds`
+    /// keeps the keys (and cache entries) of the replicates already trained.
+    public var seeds: Int = 1
+
+    /// The most replicates one `train` may ask for.
+    public static let maxSeeds = 1000
 
     public init(
         model: String, data: String, optimizer: OptimizerDecl, loss: LossKind, metrics: [MetricName],
-        epochs: Int, batchSize: Int = 32, validationSplit: Double = 0, shuffle: Bool = true
+        epochs: Int, batchSize: Int = 32, validationSplit: Double = 0, shuffle: Bool = true, seeds: Int = 1
     ) {
         self.model = model
         self.data = data
@@ -30,6 +37,7 @@ public struct TrainDecl: Equatable, Sendable {
         self.batchSize = batchSize
         self.validationSplit = validationSplit
         self.shuffle = shuffle
+        self.seeds = seeds
     }
 
     /// History series names Keras would record: loss, each metric, then val_ of each when

@@ -1,12 +1,12 @@
 /// What a cross-reference label points at, named by its prefix (Quarto's convention).
 ///
-/// Claims (`clm-`) are planned; a new kind is one case here, and both the checker and the page
-/// pick it up.
+/// A new kind is one case here, and both the checker and the page pick it up.
 public enum CrossReferenceKind: String, Sendable, CaseIterable {
     case figure = "fig"
     case table = "tbl"
+    case claim = "clm"
 
-    /// `fig-`, `tbl-`.
+    /// `fig-`, `tbl-`, `clm-`.
     public var prefix: String { rawValue + "-" }
 }
 

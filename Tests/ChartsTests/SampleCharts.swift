@@ -159,6 +159,7 @@ enum SampleCharts {
             ("accuracy-ja", japaneseAccuracy), ("dropout-sweep", dropoutSweep), ("sparsity-sweep", sparsitySweep),
             ("bars", grouped), ("weights", weights), ("digits", digits), ("confusion", confusion),
             ("long-japanese", longJapanese), ("fashion-confusion", fashionConfusion),
+            ("bands", SpreadCharts.bands), ("error-bars", SpreadCharts.errorBars),
         ]
     }
 }

@@ -35,6 +35,19 @@ struct CairoSceneDrawer {
                 apply(stroke)
                 cairo_stroke(cr)
                 cairo_restore(cr)
+            case .polygon(let points, let fill, let clip):
+                guard let first = points.first else { continue }
+                cairo_save(cr)
+                if let clip {
+                    cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)
+                    cairo_clip(cr)
+                }
+                cairo_move_to(cr, first.x, first.y)
+                for q in points.dropFirst() { cairo_line_to(cr, q.x, q.y) }
+                cairo_close_path(cr)
+                setColor(fill)
+                cairo_fill(cr)
+                cairo_restore(cr)
             case .markers(let centers, let radius, let fill, let clip):
                 cairo_save(cr)
                 if let clip {

@@ -3,6 +3,8 @@ struct LegendEntry {
     enum Handle {
         case line(dashed: Bool, marker: Bool)
         case patch(alpha: Double)
+        /// A vertical error bar with caps, as `errorbar` draws one.
+        case errorBar
     }
     var label: String
     var color: Color
@@ -125,6 +127,18 @@ extension TextLayout {
                         .markers(
                             [Point((handleLeft + handleRight) / 2, mid)], radius: style.markerSize * style.pt / 2,
                             fill: e.color, clip: nil))
+                }
+            case .errorBar:
+                let x = (handleLeft + handleRight) / 2
+                let h = style.legendHandleHeight * fs
+                let half = style.errorCapSize * style.pt
+                let cap = Stroke(color: e.color, width: style.errorCapWidth * style.pt)
+                out.append(
+                    .polyline(
+                        [Point(x, mid + h / 2), Point(x, mid - h / 2)],
+                        Stroke(color: e.color, width: style.lineWidth * style.pt), clip: nil))
+                for y in [mid + h / 2, mid - h / 2] {
+                    out.append(.polyline([Point(x - half, y), Point(x + half, y)], cap, clip: nil))
                 }
             case .patch(let alpha):
                 let h = style.legendHandleHeight * fs

@@ -3,6 +3,11 @@ import Foundation
 extension LineChart {
     /// Lines in tab10 order, 1.5 pt wide, broken at values the axes cannot show; a legend of the
     /// labelled series placed where it covers the fewest points and segments.
+    ///
+    /// Bands are drawn first, under every line (matplotlib draws `fill_between` at z-order 1,
+    /// lines at 2); a series' error bars are drawn just before its line. The view includes the
+    /// band and error-bar ends. `legendNote` adds a last legend row whose handle is a translucent patch
+    /// when a series has a band, else an error bar.
     func layout(title: String?, width: Double, height: Double, measurer: TextMeasurer, fontFamily: String) throws
         -> Scene
     {
@@ -10,6 +15,7 @@ extension LineChart {
         for s in series where s.x.count != s.y.count {
             throw ChartError.data("line series '\(s.label)' has \(s.x.count) x values but \(s.y.count) y values")
         }
+        try validateSpreads()
         func ok(_ v: Double, _ scale: AxisScale) -> Bool { v.isFinite && (scale == .linear || v > 0) }
         let points = series.flatMap { s in zip(s.x, s.y).filter { ok($0.0, xScale) && ok($0.1, yScale) } }
         guard !points.isEmpty else {
@@ -17,8 +23,9 @@ extension LineChart {
                 "line chart has no point to draw"
                     + (xScale == .log || yScale == .log ? " (log axes need values > 0)" : ""))
         }
-        let xs = points.map(\.0)
-        let ys = points.map(\.1)
+        let shown = points + spreadPoints.filter { ok($0.0, xScale) && ok($0.1, yScale) }
+        let xs = shown.map(\.0)
+        let ys = shown.map(\.1)
         let style = Style()
         let layout = CartesianLayout(
             style: style, width: width, height: height, title: title,
@@ -28,12 +35,27 @@ extension LineChart {
                 scale: yScale, dataLo: ys.min()!, dataHi: ys.max()!, limits: yLimits, percent: yPercent, label: yLabel),
             legend: series.enumerated().map { i, s in
                 LegendEntry(label: s.label, color: .cycle(i), handle: .line(dashed: s.dashed, marker: s.marker))
-            },
+            } + [  // an empty label makes no legend row
+                LegendEntry(
+                    label: legendNote ?? "", color: legendNoteColor,
+                    handle: series.contains { $0.band != nil } ? .patch(alpha: style.bandAlpha) : .errorBar)
+            ],
             content: { xa, ya, plot in
                 var out: [Primitive] = []
                 var obstacles = Obstacles()
                 let lw = style.lineWidth * style.pt
                 for (i, s) in series.enumerated() {
+                    guard let band = s.band else { continue }
+                    out += Self.bandPolygons(
+                        x: s.x, range: band, color: .cycle(i), style: style, xa: xa, ya: ya, plot: plot,
+                        obstacles: &obstacles)
+                }
+                for (i, s) in series.enumerated() {
+                    if let bars = s.errorBars {
+                        out += Self.errorBarLines(
+                            x: s.x, range: bars, color: .cycle(i), style: style, xa: xa, ya: ya, plot: plot,
+                            obstacles: &obstacles)
+                    }
                     let stroke = Stroke(color: .cycle(i), width: lw, dash: s.dashed ? [3.7 * lw, 1.6 * lw] : [])
                     var run: [Point] = []
                     var all: [Point] = []

@@ -34,6 +34,8 @@ public enum Primitive: Sendable {
     case rect(Rect, fill: Color?, stroke: Stroke?, cornerRadius: Double = 0)
     /// Points joined by straight segments, clipped to `clip` when given.
     case polyline([Point], Stroke, clip: Rect?)
+    /// A closed polygon filled with `fill` (no edge), clipped to `clip` when given.
+    case polygon([Point], fill: Color, clip: Rect?)
     /// Filled circles of `radius` px at `centers`, clipped to `clip` when given.
     case markers([Point], radius: Double, fill: Color, clip: Rect?)
     case text(TextItem)

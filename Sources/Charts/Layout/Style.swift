@@ -15,6 +15,9 @@ struct Style {
     var labelPad = 4.0, titlePad = 6.0
     var margin = 0.05
     var markerSize = 6.0
+    /// `fill_between` bands: the line's colour at this alpha. Error bars: caps `errorCapSize` pt
+    /// each side of the bar (matplotlib `capsize=3`), `errorCapWidth` pt thick (markeredgewidth 1).
+    var bandAlpha = 0.2, errorCapSize = 3.0, errorCapWidth = 1.0
     var legendBorderPad = 0.4, legendLabelSpacing = 0.5, legendHandleLength = 2.0
     var legendHandleHeight = 0.7, legendHandleTextPad = 0.8, legendBorderAxesPad = 0.5
     var legendFrameAlpha = 0.8, legendEdgeGray = 0.8

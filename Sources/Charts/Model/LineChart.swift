@@ -8,18 +8,34 @@ public struct LineSeries: Sendable {
     public var marker: Bool = false
     /// Draw the line dashed (matplotlib "--": 3.7 on, 1.6 off, in line widths).
     public var dashed: Bool = false
+    /// A shaded band from `lower` to `upper` under the line (matplotlib's `fill_between` with the
+    /// line's colour at alpha 0.2, no edge); `nil` for none.
+    public var band: SeriesRange?
+    /// Vertical error bars with caps at each point (matplotlib's `errorbar` with `capsize=3`);
+    /// `nil` for none.
+    public var errorBars: SeriesRange?
 
-    public init(label: String, x: [Double], y: [Double], marker: Bool = false, dashed: Bool = false) {
+    public init(
+        label: String, x: [Double], y: [Double], marker: Bool = false, dashed: Bool = false,
+        band: SeriesRange? = nil, errorBars: SeriesRange? = nil
+    ) {
         self.label = label
         self.x = x
         self.y = y
         self.marker = marker
         self.dashed = dashed
+        self.band = band
+        self.errorBars = errorBars
     }
 
     /// A series over epochs 1, 2, ..., y.count (the Keras history convention, counted from 1).
-    public init(label: String, epochs y: [Double], marker: Bool = false, dashed: Bool = false) {
-        self.init(label: label, x: y.indices.map { Double($0 + 1) }, y: y, marker: marker, dashed: dashed)
+    public init(
+        label: String, epochs y: [Double], marker: Bool = false, dashed: Bool = false, band: SeriesRange? = nil,
+        errorBars: SeriesRange? = nil
+    ) {
+        self.init(
+            label: label, x: y.indices.map { Double($0 + 1) }, y: y, marker: marker, dashed: dashed, band: band,
+            errorBars: errorBars)
     }
 }
 
@@ -38,12 +54,16 @@ public struct LineChart: Sendable {
     public var integerX: Bool = false
     /// Label y ticks as percentages (0.98 -> "98%"); the data stay fractions.
     public var yPercent: Bool = false
+    /// A last legend row saying what bands or error bars show ("shaded: 95 % CI over 5 seeds"),
+    /// with a translucent patch as its handle (an error bar when no series has a band); `nil` or
+    /// empty for none. The handle has the colour of the only series with a spread, else gray.
+    public var legendNote: String?
 
     public init(
         series: [LineSeries], xLabel: String? = nil, yLabel: String? = nil,
         xScale: AxisScale = .linear, yScale: AxisScale = .linear,
         xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil,
-        integerX: Bool = false, yPercent: Bool = false
+        integerX: Bool = false, yPercent: Bool = false, legendNote: String? = nil
     ) {
         self.series = series
         self.xLabel = xLabel
@@ -54,5 +74,6 @@ public struct LineChart: Sendable {
         self.yLimits = yLimits
         self.integerX = integerX
         self.yPercent = yPercent
+        self.legendNote = legendNote
     }
 }

@@ -71,6 +71,10 @@ struct Renderer {
             return .table(SweepTable(outcome: outcome, wording: wording).table(label: label, caption: caption))
         case .dataset, .train, .evaluate:
             return nil
+        case .compare, .claim:
+            throw RunnerFailure(
+                message: "`\(directive.kind.rawValue)` directives are parsed but not run by this build yet",
+                directive: "\(directive.kind.rawValue) \(directive.id)", location: directive.location)
         }
     }
 
