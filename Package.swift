@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "Article",
             dependencies: ["CCmarkGFM", "AtomicFiles", .product(name: "Mustache", package: "swift-mustache")],
-            resources: [.copy("Templates")]
+            resources: [.embedInCode("Templates")]  // compiled in: see Sources/Article/DefaultTemplates.swift
         ),
 
         // Files written whole or not at all (temporary file + fsync + rename; staged folders swapped in).
