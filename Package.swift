@@ -28,7 +28,8 @@ let package = Package(
             dependencies: [
                 "NotebookFormat", "Engine", "Datasets", "Charts", "Article", "AtomicFiles", "CZ",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            resources: [.embedInCode("Starter/starter.md")]  // `nbrun new`, compiled in (StarterNotebook.swift)
         ),
         // Front matter, directives, inline expressions, source locations, validation.
         .target(
@@ -75,7 +76,7 @@ let package = Package(
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"], exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Reference"]),
         .testTarget(name: "ArticleTests", dependencies: ["Article"], exclude: ["Support/html_check.py", "Golden"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Engine"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Engine", "Datasets"]),
         .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
     ],
     swiftLanguageModes: [.v5]

@@ -13,6 +13,7 @@ struct NBRunCommand: ParsableCommand {
         usage: """
             nbrun <notebook> [--output <dir>] [--set <name=value> ...] [--no-cache] [--self-contained] [--threads <n>] [--quiet]
             nbrun check <notebook> [--tolerance <relative>] [--output <dir>] [--set <name=value> ...]
+            nbrun new <notebook>
             """,
         discussion: """
             A notebook is a Markdown file whose fenced directives ({dataset}, {model}, {train}, \
@@ -24,7 +25,7 @@ struct NBRunCommand: ParsableCommand {
             changed number), 2 a usage error.
             """,
         version: RunnerInfo.version,
-        subcommands: [RunCommand.self, CheckCommand.self],
+        subcommands: [RunCommand.self, CheckCommand.self, NewCommand.self],
         defaultSubcommand: RunCommand.self
     )
 
