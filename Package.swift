@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"], exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Reference"]),
         .testTarget(name: "ArticleTests", dependencies: ["Article"], exclude: ["Support/html_check.py", "Golden"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Engine", "Datasets"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Engine", "Datasets", "CCmarkGFM"]),
         .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
     ],
     swiftLanguageModes: [.v5]

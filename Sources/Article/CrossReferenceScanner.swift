@@ -7,6 +7,7 @@
 /// - the `@` must not follow an ASCII letter, digit or one of `._+-@` (so `shou@fig-x.com` is an
 ///   e-mail address, not a reference), except for the two Quarto forms below;
 /// - `[@fig-acc]` drops the brackets; `-@fig-acc` gives the bare number (`1` instead of `図 1`);
+/// - `@Fig-acc` / `@Tbl-x` (Quarto's capitalised form) refer to `fig-acc` / `tbl-x`;
 /// - unknown labels are left as written (the notebook checker reports them).
 enum CrossReferenceScanner {
     /// A stretch of plain text or a link to a target.
@@ -53,7 +54,7 @@ enum CrossReferenceScanner {
 
     /// The label starting at `start` (just after `@`) and the index after it, or nil.
     static func label(in chars: [Character], at start: Int) -> (String, Int)? {
-        let prefixes = ["fig-", "tbl-"]
+        let prefixes = ["fig-", "tbl-", "Fig-", "Tbl-"]
         guard
             let prefix = prefixes.first(where: { p in
                 start + p.count <= chars.count && String(chars[start..<start + p.count]) == p
@@ -71,7 +72,8 @@ enum CrossReferenceScanner {
             }
         }
         guard end > start + prefix.count else { return nil }
-        return (String(chars[start..<end]), end)
+        // `@Fig-acc` (Quarto's capitalised form) refers to `fig-acc`; the words are capitalised already.
+        return (prefix.lowercased() + String(chars[start + prefix.count..<end]), end)
     }
 
     private static func isLabelCore(_ c: Character) -> Bool {

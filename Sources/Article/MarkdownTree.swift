@@ -62,6 +62,16 @@ final class MarkdownTree {
         return String(cString: rendered)
     }
 
+    /// The tree as CommonMark with GitHub's extensions (tables stay GFM tables), one line per paragraph:
+    /// soft line breaks become spaces, because Qiita and Hatena show a newline in Markdown as a line break.
+    func commonmark() throws -> String {
+        guard let rendered = cmark_render_commonmark(root, Self.options | CMARK_OPT_NOBREAKS, 0) else {
+            throw ArticleError("cmark-gfm: Markdown rendering failed")
+        }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
     /// The heading nodes in document order.
     var headings: [OpaquePointer] {
         var found: [OpaquePointer] = []

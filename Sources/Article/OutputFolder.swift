@@ -9,10 +9,13 @@ enum OutputFolder {
     static let ownedEntries: Set<String> = ["index.html", "figures", ".DS_Store"]
 
     /// - Parameter allowExchange: false forces the two-rename fallback (tests use it).
-    static func replace(_ target: URL, allowExchange: Bool = true, fill: (URL) throws -> Void) throws {
+    /// - Parameter owned: the entries of this output kind (the Markdown export owns `<name>.md`, not `index.html`).
+    static func replace(
+        _ target: URL, owned: Set<String> = ownedEntries, allowExchange: Bool = true, fill: (URL) throws -> Void
+    ) throws {
         do {
             try AtomicDirectory.replace(
-                target, ownedEntries: ownedEntries, owner: "the article writer",
+                target, ownedEntries: owned, owner: "the article writer",
                 allowExchange: allowExchange, fill: fill)
         } catch let error as AtomicFileError {
             throw ArticleError(error.message)

@@ -136,15 +136,15 @@ public struct NotebookRun {
         throws
     {
         let name = options.notebook.deletingPathExtension().lastPathComponent
-        let folder = options.outputDirectory.appendingPathComponent(name)
-        progress.step(
-            step,
-            detail: options.selfContained ? "\(folder.path)/index.html, self-contained" : "\(folder.path)/index.html")
+        let file = options.format.destination(outputDirectory: options.outputDirectory, name: name)
+        progress.step(step, detail: options.selfContained ? "\(file.path), self-contained" : file.path)
         do {
             let template = execution.notebook.frontMatter.template.map {
                 URL(fileURLWithPath: $0, relativeTo: execution.baseDirectory).standardizedFileURL
             }
-            try ArticleWriter(templateURL: template).write(document, to: folder, selfContained: options.selfContained)
+            try options.format.write(
+                document, with: try ArticleWriter(templateURL: template), outputDirectory: options.outputDirectory,
+                name: name, selfContained: options.selfContained)
         } catch {
             throw RunnerFailure(step: step.description, message: "\(error)")
         }

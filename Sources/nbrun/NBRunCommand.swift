@@ -11,7 +11,7 @@ struct NBRunCommand: ParsableCommand {
         commandName: "nbrun",
         abstract: "Run a literate experiment notebook and write its HTML article.",
         usage: """
-            nbrun <notebook> [--output <dir>] [--set <name=value> ...] [--no-cache] [--self-contained] [--threads <n>] [--quiet]
+            nbrun <notebook> [--output <dir>] [--set <name=value> ...] [--no-cache] [--to html|md|html-fragment] [--self-contained] [--threads <n>] [--quiet]
             nbrun check <notebook> [--tolerance <relative>] [--output <dir>] [--set <name=value> ...]
             nbrun new <notebook>
             """,
