@@ -27,7 +27,8 @@ let package = Package(
             name: "Runner",
             dependencies: [
                 "NotebookFormat", "Vocabulary", "Engine", "Datasets", "Charts", "Article", "AtomicFiles", "Hashing",
-            ]
+            ],
+            resources: [.embedInCode("Starter/starter.md")]  // `nbrun new`, compiled in (StarterNotebook.swift)
         ),
         // Front matter, directives, inline expressions, source locations, validation.
         .target(
@@ -62,7 +63,7 @@ let package = Package(
                 "Vocabulary", "Markdown", "CCmarkGFM", "AtomicFiles",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Templates")]
+            resources: [.embedInCode("Templates")]  // compiled in: see Sources/Article/DefaultTemplates.swift
         ),
 
         // SHA-256 as hex (swift-crypto), wrapped once: data checksums, cache keys, derived seeds.
@@ -89,7 +90,7 @@ let package = Package(
             name: "NotebookFormatTests", dependencies: ["NotebookFormat", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Reference"]),
         .testTarget(name: "ArticleTests", dependencies: ["Article"], exclude: ["Support/html_check.py", "Golden"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Engine", "NotebookFormat", "TestSupport"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Engine", "NotebookFormat", "TestSupport", "Datasets", "Markdown", "CCmarkGFM"]),
         .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles", "TestSupport"]),
         .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Fixtures"]),

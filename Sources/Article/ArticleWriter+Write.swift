@@ -24,19 +24,7 @@ extension ArticleWriter {
                 throw ArticleError("cannot write \(page.path): \(error.localizedDescription)")
             }
             guard !selfContained else { return }
-            let figures = staging.appendingPathComponent("figures")
-            let pngs = document.blocks.compactMap { block -> Figure? in
-                if case .figure(let figure) = block { return figure } else { return nil }
-            }
-            guard !pngs.isEmpty else { return }
-            do {
-                try FileManager.default.createDirectory(at: figures, withIntermediateDirectories: false)
-                for figure in pngs {
-                    try figure.png.write(to: figures.appendingPathComponent(figure.fileName))
-                }
-            } catch {
-                throw ArticleError("cannot write the figures into \(figures.path): \(error.localizedDescription)")
-            }
+            try Self.writeFigures(of: document, into: staging)
         }
     }
 }

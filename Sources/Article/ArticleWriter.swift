@@ -28,9 +28,19 @@ public struct ArticleWriter: Sendable {
         return templates.page.render(context, library: templates.library)
     }
 
-    /// The folder holding the default `article.mustache`, its partials and `style.css`: copy it to start a
-    /// custom template (`nbrun` can point `ArticleWriter(templateURL:)` at the copied `article.mustache`).
-    public static func defaultTemplateDirectory() throws -> URL {
-        try TemplateSet.defaultDirectory()
+    /// Writes the default `article.mustache`, its partials and `style.css` into `directory` (created if
+    /// needed), to start a custom template: point `ArticleWriter(templateURL:)` at the copied
+    /// `article.mustache`. Existing files of the same names are replaced.
+    /// - Throws: `ArticleError` when a file cannot be written.
+    public static func writeDefaultTemplates(to directory: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            for (name, bytes) in DefaultTemplates.files {
+                try Data(bytes).write(to: directory.appendingPathComponent(name), options: .atomic)
+            }
+        } catch {
+            throw ArticleError(
+                "cannot write the default templates into \(directory.path): \(error.localizedDescription)")
+        }
     }
 }

@@ -7,11 +7,12 @@ extension MarkdownTree {
     /// Text inside code spans and code blocks is untouched (those are not text nodes), and so is text
     /// already inside a link or image (autolinked e-mail addresses, link texts). Adjacent text nodes are
     /// merged first, because cmark splits `[` and `]` into nodes of their own.
-    func resolveCrossReferences(_ references: CrossReferences) {
-        Self.resolve(in: root, references)
+    /// With `asText`, a reference becomes its plain text (`Figure 2`) instead of a link (Markdown export).
+    func resolveCrossReferences(_ references: CrossReferences, asText: Bool = false) {
+        Self.resolve(in: root, references, asText: asText)
     }
 
-    private static func resolve(in parent: OpaquePointer, _ references: CrossReferences) {
+    private static func resolve(in parent: OpaquePointer, _ references: CrossReferences, asText: Bool) {
         var child = cmark_node_first_child(parent)
         while let current = child {
             let type = cmark_node_get_type(current)
@@ -22,19 +23,19 @@ extension MarkdownTree {
                     run.append(node)
                     next = cmark_node_next(node)
                 }
-                replace(run, references)
+                replace(run, references, asText: asText)
                 child = next
                 continue
             }
             if type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE {
-                resolve(in: current, references)
+                resolve(in: current, references, asText: asText)
             }
             child = cmark_node_next(current)
         }
     }
 
     /// Rewrites one run of sibling text nodes when it holds at least one known reference.
-    private static func replace(_ run: [OpaquePointer], _ references: CrossReferences) {
+    private static func replace(_ run: [OpaquePointer], _ references: CrossReferences, asText: Bool) {
         let text = run.map { cmark_node_get_literal($0).map { String(cString: $0) } ?? "" }.joined()
         guard text.contains("@") else { return }
         let pieces = CrossReferenceScanner.split(text, references: references)
@@ -44,6 +45,9 @@ extension MarkdownTree {
             switch piece {
             case .text(let string):
                 guard let node = makeText(string) else { continue }
+                cmark_node_insert_before(anchor, node)
+            case .link(_, let label) where asText:
+                guard let node = makeText(label) else { continue }
                 cmark_node_insert_before(anchor, node)
             case .link(let url, let label):
                 guard let link = cmark_node_new(CMARK_NODE_LINK) else { continue }

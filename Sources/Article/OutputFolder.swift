@@ -9,14 +9,16 @@ enum OutputFolder {
     static let ownedEntries: Set<String> = ["index.html", "figures", ".DS_Store"]
 
     /// - Parameters:
+    ///   - owned: the entries of this output kind (the Markdown export owns `<name>.md`, not `index.html`).
     ///   - attachments: names of further files the writer puts beside the page (and so may replace).
     ///   - allowExchange: false forces the two-rename fallback (tests use it).
     static func replace(
-        _ target: URL, attachments: Set<String> = [], allowExchange: Bool = true, fill: (URL) throws -> Void
+        _ target: URL, owned: Set<String> = ownedEntries, attachments: Set<String> = [], allowExchange: Bool = true,
+        fill: (URL) throws -> Void
     ) throws {
         do {
             try AtomicDirectory.replace(
-                target, ownedEntries: ownedEntries.union(attachments), owner: "the article writer",
+                target, ownedEntries: owned.union(attachments), owner: "the article writer",
                 allowExchange: allowExchange, fill: fill)
         } catch let error as AtomicFileError {
             throw ArticleError(error.message)

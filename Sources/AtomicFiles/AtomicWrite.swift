@@ -22,7 +22,14 @@ public enum AtomicWrite {
         try bytes.withUnsafeBytes { try write(buffer: $0, to: url) }
     }
 
-    private static func write(buffer: UnsafeRawBufferPointer, to url: URL) throws {
+    /// Creates `url` with `data`, whole or not at all, and never replaces an existing file: the temporary
+    /// file is hard-linked to the target (link(2) fails with EEXIST instead of overwriting), then removed.
+    /// - Throws: `AtomicFileError` saying `<path> already exists` when it does, or why the write failed.
+    public static func create(_ data: Data, at url: URL) throws {
+        try data.withUnsafeBytes { try write(buffer: $0, to: url, replacing: false) }
+    }
+
+    private static func write(buffer: UnsafeRawBufferPointer, to url: URL, replacing: Bool = true) throws {
         let directory = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -48,6 +55,13 @@ public enum AtomicWrite {
         if failure == nil, fsync(fd) != 0 { failure = "cannot flush \(temporary.path): \(errnoText())" }
         if close(fd) != 0, failure == nil { failure = "cannot close \(temporary.path): \(errnoText())" }
         if let failure { throw AtomicFileError(failure) }
+        if !replacing {
+            guard link(temporary.path, url.path) == 0 else {
+                if errno == EEXIST { throw AtomicFileError("\(url.path) already exists") }
+                throw AtomicFileError("cannot create \(url.path): \(errnoText())")
+            }
+            return  // the deferred unlink removes the temporary name
+        }
         guard rename(temporary.path, url.path) == 0 else {
             throw AtomicFileError("cannot rename \(temporary.path) to \(url.path): \(errnoText())")
         }

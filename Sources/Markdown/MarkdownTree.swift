@@ -64,6 +64,16 @@ public final class MarkdownTree {
         return String(cString: rendered)
     }
 
+    /// The tree as CommonMark with GitHub's extensions (tables stay GFM tables), one line per paragraph:
+    /// soft line breaks become spaces, because Qiita and Hatena show a newline in Markdown as a line break.
+    public func commonmark() throws -> String {
+        guard let rendered = cmark_render_commonmark(root, Self.options | CMARK_OPT_NOBREAKS, 0) else {
+            throw MarkdownError("cmark-gfm: Markdown rendering failed")
+        }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
     /// The heading nodes in document order.
     public var headings: [OpaquePointer] {
         var found: [OpaquePointer] = []

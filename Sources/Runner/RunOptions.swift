@@ -8,6 +8,8 @@ public struct RunOptions: Sendable {
     public var useCache: Bool
     public var quiet: Bool
     public var selfContained: Bool
+    /// What the write step produces (`--to`); the HTML page unless asked.
+    public var format: OutputFormat = .html
     public var threads: Int?
     /// Where results are cached: `NBRUN_CACHE`, else `$XDG_CACHE_HOME/nbrun/results`, else `~/.cache/nbrun/results`.
     public var cacheDirectory: URL

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Runner
 
+extension OutputFormat: ExpressibleByArgument {}
+
 /// Options shared by `nbrun` (run) and `nbrun check`.
 struct CommonOptions: ParsableArguments {
     @Argument(help: "The notebook to run (a Markdown file).", completion: .file(extensions: ["md"]))
@@ -21,12 +23,22 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "Write one HTML file with the figures inlined.")
     var selfContained = false
 
+    @Option(
+        name: .customLong("to"),
+        help: ArgumentHelp(
+            "Output format: html (the page), md (GitHub-flavoured Markdown + figures), html-fragment (the body, styles inlined, one file).",
+            valueName: "format"))
+    var format: OutputFormat = .html
+
     @Flag(name: .long, help: "No progress on stderr.")
     var quiet = false
 
     func validate() throws {
         for item in overrides where !item.contains("=") {
             throw ValidationError("--set expects name=value, got '\(item)'.")
+        }
+        if selfContained && format != .html {
+            throw ValidationError("--self-contained applies to --to html only (html-fragment is always one file).")
         }
         if let threads, threads < 1 {
             throw ValidationError("--threads must be at least 1, got \(threads).")
@@ -39,7 +51,7 @@ struct CommonOptions: ParsableArguments {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             pairs[String(parts[0])] = String(parts[1])
         }
-        return RunOptions(
+        var options = RunOptions(
             notebook: URL(fileURLWithPath: notebook),
             outputDirectory: URL(fileURLWithPath: output),
             overrides: pairs,
@@ -48,5 +60,7 @@ struct CommonOptions: ParsableArguments {
             selfContained: selfContained,
             threads: threads
         )
+        options.format = format
+        return options
     }
 }

@@ -11,8 +11,9 @@ struct NBRunCommand: ParsableCommand {
         commandName: "nbrun",
         abstract: "Run a literate experiment notebook and write its HTML article.",
         usage: """
-            nbrun <notebook> [--output <dir>] [--set <name=value> ...] [--no-cache] [--self-contained] [--threads <n>] [--quiet]
+            nbrun <notebook> [--output <dir>] [--set <name=value> ...] [--no-cache] [--to html|md|html-fragment] [--self-contained] [--threads <n>] [--quiet]
             nbrun check <notebook> [--tolerance <relative>] [--output <dir>] [--set <name=value> ...]
+            nbrun new <notebook>
             """,
         discussion: """
             A notebook is a Markdown file whose fenced directives ({dataset}, {model}, {train}, \
@@ -24,7 +25,7 @@ struct NBRunCommand: ParsableCommand {
             changed number), 2 a usage error, 70 an internal error (a bug in nbrun; please report it).
             """,
         version: RunnerInfo.version,
-        subcommands: [RunCommand.self, CheckCommand.self],
+        subcommands: [RunCommand.self, CheckCommand.self, NewCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

@@ -38,6 +38,8 @@ final class CrossReferenceScannerTests: XCTestCase {
             ("@sec-intro is not ours", "@sec-intro is not ours"),
             ("@@fig-acc", "@@fig-acc"),
             ("@fig-acc-", "[図 1](#fig-acc)-"),
+            ("@Fig-acc shows", "[図 1](#fig-acc) shows"),
+            ("(@Tbl-results)", "([表 1](#tbl-results))"),
             ("no references here", "no references here"),
         ]
         for (input, expected) in cases {

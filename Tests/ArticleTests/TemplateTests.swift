@@ -75,20 +75,29 @@ final class TemplateTests: XCTestCase {
     }
 
     func testCopiedDefaultTemplateRendersTheSamePage() throws {
-        let defaults = try ArticleWriter.defaultTemplateDirectory()
-        let names = try FileManager.default.contentsOfDirectory(atPath: defaults.path).sorted()
+        try ArticleWriter.writeDefaultTemplates(to: directory)
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         XCTAssertEqual(
             names,
             [
-                "article.mustache", "code.mustache", "figure.mustache", "model-summary.mustache",
-                "provenance.mustache", "style.css", "table.mustache", "toc.mustache",
+                "article.mustache", "code.mustache", "figure.mustache", "fragment.mustache",
+                "model-summary.mustache", "provenance.mustache", "style.css", "table.mustache", "toc.mustache",
             ])
-        for name in names {
-            try FileManager.default.copyItem(
-                at: defaults.appendingPathComponent(name), to: directory.appendingPathComponent(name))
-        }
         let copied = try ArticleWriter(templateURL: directory.appendingPathComponent("article.mustache"))
         XCTAssertEqual(
             try copied.render(SampleDocuments.japanese()), try ArticleWriter().render(SampleDocuments.japanese()))
+    }
+
+    /// The templates compiled into the binary are the files of `Sources/Article/Templates`, byte for byte,
+    /// and every file there is compiled in.
+    func testEmbeddedTemplatesAreTheRepositoryFiles() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/Article/Templates")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        XCTAssertEqual(names, DefaultTemplates.files.keys.sorted())
+        for name in names {
+            let onDisk = try Data(contentsOf: folder.appendingPathComponent(name))
+            XCTAssertEqual(Data(DefaultTemplates.files[name] ?? []), onDisk, name)
+        }
     }
 }

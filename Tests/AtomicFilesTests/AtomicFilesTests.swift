@@ -24,6 +24,16 @@ final class AtomicFilesTests: XCTestCase {
             try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path), ["a.json"])
     }
 
+    func testCreateNeverReplacesAnExistingFile() throws {
+        let url = folder.appendingPathComponent("new.md")
+        try AtomicWrite.create(Data("first".utf8), at: url)
+        XCTAssertThrowsError(try AtomicWrite.create(Data("second".utf8), at: url)) { error in
+            XCTAssertEqual((error as? AtomicFileError)?.message, "\(url.path) already exists")
+        }
+        XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), "first")
+        XCTAssertEqual(try names(), ["new.md"], "no temporary file left behind")
+    }
+
     func testWriteIntoAFileInsteadOfAFolderFailsWithItsPath() throws {
         let blocker = folder.appendingPathComponent("file")
         try Data().write(to: blocker)

@@ -48,8 +48,13 @@ struct CommandLineHarness {
     }
 
     func run(_ arguments: [String], threads: Int? = nil) throws -> Outcome {
+        try runTool(Self.executable.path, arguments, threads: threads)
+    }
+
+    /// Runs any program in the scratch folder with the private cache (`make`, `unshare`, an installed nbrun).
+    func runTool(_ path: String, _ arguments: [String], threads: Int? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment

@@ -3,20 +3,21 @@ import AtomicFiles
 import Foundation
 import NotebookFormat
 
-/// The write stage's article: `OUTPUT/<name>/index.html`, `figures/` and `timings.json`,
-/// replaced as a whole.
+/// The write stage's article in the format `--to` chose: `OUTPUT/<name>/index.html`, `figures/` and
+/// `timings.json`, replaced as a whole (or the Markdown / fragment export, see ``OutputFormat``).
 struct ArticleOutput {
     let notebook: Notebook
     let options: RunOptions
 
-    /// `OUTPUT/<notebook name>`.
-    var folder: URL {
-        options.outputDirectory.appendingPathComponent(notebook.file.deletingPathExtension().lastPathComponent)
+    /// The file the article goes to.
+    var file: URL {
+        options.format.destination(
+            outputDirectory: options.outputDirectory, name: notebook.file.deletingPathExtension().lastPathComponent)
     }
 
     /// `OUTPUT/<name>/index.html` (and whether it is self-contained), for the stage line.
     var description: String {
-        options.selfContained ? "\(folder.path)/index.html, self-contained" : "\(folder.path)/index.html"
+        options.selfContained ? "\(file.path), self-contained" : file.path
     }
 
     func write(_ document: ArticleDocument, timings: Timings) throws {
@@ -24,9 +25,18 @@ struct ArticleOutput {
             URL(fileURLWithPath: $0, relativeTo: notebook.file.deletingLastPathComponent()).standardizedFileURL
         }
         do {
-            try ArticleWriter(templateURL: template).write(
-                document, to: folder, selfContained: options.selfContained,
-                attachments: ["timings.json": try timings.encoded()])
+            let writer = try ArticleWriter(templateURL: template)
+            switch options.format {
+            case .html:
+                try writer.write(
+                    document, to: file.deletingLastPathComponent(), selfContained: options.selfContained,
+                    attachments: ["timings.json": try timings.encoded()])
+            case .md:
+                try writer.writeMarkdown(
+                    document, to: file.deletingLastPathComponent(), fileName: file.lastPathComponent)
+            case .htmlFragment:
+                try writer.writeFragment(document, to: file)
+            }
         } catch let error as ArticleError {
             throw RunnerFailure(message: "cannot write the article: \(error)")
         } catch let error as AtomicFileError {

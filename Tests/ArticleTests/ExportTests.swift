@@ -1,0 +1,107 @@
+import CCmarkGFM
+import Foundation
+import XCTest
+
+@testable import Article
+
+/// `--to md` and `--to html-fragment` at the Article level, on the sample Japanese document.
+final class ExportTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("article-export-\(UUID().uuidString)")
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    func testMarkdownHasValuesReferencesAsTextTablesAndFigures() throws {
+        let markdown = try ArticleWriter().renderMarkdown(SampleDocuments.japanese())
+        let expectedPieces = [
+            "# Dropoutはなぜ必要?効果を実験で見てみよう\n\n*SHOU · 2025年6月1日*\n\n## はじめに\n\n",
+            "結果は 図 1 と 図 2、数値は 表 1 にまとめました。",  // references as text, one line per paragraph
+            "`@fig-acc` はコードの中なので置き換えません。",  // code spans untouched
+            "(1 番の図)",  // -@fig-acc: the bare number
+            "````\n```{model} no_dropout\nInput(shape=(28, 28, 1))\n",  // the directive as written, in a longer fence
+            "<details>\n<summary>コードを表示 <code>train no_dropout</code></summary>\n\n````\n```{train} no_dropout\ndata: mnist\n",
+            "| Layer (type) | Output Shape | Param # |\n| --- | --- | ---: |\n| conv2d (Conv2D) | (None, 26, 26, 32) | 320 |\n",
+            "- Total params: 693,962 (2.65 MB)\n",
+            "![エポックごとの精度](figures/accuracy.png)\n\n**図 1:** 精度の推移(**訓練**と検証)",
+            "**図 2:** 損失の推移。図 1 と比べてください",
+            "**表 1:** 最終エポックの値\n\n| モデル | val_loss | val_accuracy |\n| --- | ---: | ---: |\n| Dropoutなし | 0.0962 | 98.66% |\n",
+            "表 1 の通り、Dropout ありの方が val\\_loss が低くなりました。",  // cmark escapes the `_`
+            "## 再現のための情報\n\n- **Seed**: 0\n",
+        ]
+        for piece in expectedPieces {
+            XCTAssertTrue(markdown.contains(piece), "missing:\n\(piece)\n--- in ---\n\(markdown)")
+        }
+        XCTAssertFalse(markdown.contains("epochs: 1"), "echo: false hides the directive")
+        XCTAssertFalse(markdown.contains("#|"), "display options are not shown")
+        XCTAssertFalse(markdown.contains("@fig-acc と") || markdown.contains("@tbl-"))
+        XCTAssertEqual(markdown.components(separatedBy: "\n# ").count, 1, "the title is the only # heading")
+    }
+
+    func testWrittenMarkdownRendersWithEveryFigureResolving() throws {
+        try ArticleWriter().writeMarkdown(SampleDocuments.japanese(), to: folder, fileName: "article.md")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["article.md", "figures"])
+        let html = try GFM.html(String(contentsOf: folder.appendingPathComponent("article.md"), encoding: .utf8))
+        let sources = GFM.imageSources(html)
+        XCTAssertEqual(sources, ["figures/accuracy.png", "figures/loss.png"])
+        for source in sources {
+            let png = try Data(contentsOf: folder.appendingPathComponent(source))
+            XCTAssertNotNil(Figure.pngSize(png), source)
+        }
+        XCTAssertEqual(GFM.count("<table>", in: html), 2, "model summary and results table are GFM tables")
+        XCTAssertTrue(html.contains(#"<td align="right">98.72%</td>"#), html)
+    }
+
+    func testFragmentIsOneSelfContainedStyledBody() throws {
+        let html = try ArticleWriter().renderFragment(SampleDocuments.japanese())
+        XCTAssertTrue(html.hasPrefix(#"<div style=""#), String(html.prefix(80)))
+        XCTAssertTrue(html.contains(#"class="article-body nbrun-fragment" lang="ja">"#))
+        for absent in ["<html", "<head", "<style", "<link", "<script", "<h1", #"class="toc""#, "<footer"] {
+            XCTAssertFalse(html.contains(absent), absent)
+        }
+        let sources = GFM.imageSources(html)
+        XCTAssertEqual(sources.count, 2)
+        XCTAssertTrue(sources.allSatisfy { $0.hasPrefix("data:image/png;base64,") })
+        XCTAssertTrue(html.contains(#"class="provenance""#), "provenance is part of the body")
+        // The page's look travels with the elements: heading rule, code background, table rules, token colours.
+        XCTAssertTrue(html.contains("<h2 style=\"line-height: 1.45;"), html)
+        XCTAssertTrue(html.contains("border-bottom: 1px solid #d8dee4"))
+        XCTAssertTrue(html.contains("background: #f6f8fa"))
+        XCTAssertTrue(html.contains(#"style="color: #8250df" class="tok-layer""#))
+        XCTAssertFalse(html.contains("var(--"), "custom properties are resolved")
+        XCTAssertTrue(html.contains("line-break: strict"), "the Japanese rules apply to a Japanese page")
+    }
+}
+
+/// cmark-gfm as a reader of the exported Markdown (the way GitHub renders it).
+enum GFM {
+    static func html(_ markdown: String) throws -> String {
+        cmark_gfm_core_extensions_ensure_registered()
+        let parser = try XCTUnwrap(cmark_parser_new(CMARK_OPT_DEFAULT))
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink"] {
+            cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name))
+        }
+        cmark_parser_feed(parser, markdown, markdown.utf8.count)
+        let root = try XCTUnwrap(cmark_parser_finish(parser))
+        defer { cmark_node_free(root) }
+        let rendered = try XCTUnwrap(
+            cmark_render_html(root, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)))
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    static func imageSources(_ html: String) -> [String] {
+        let regex = try! NSRegularExpression(pattern: #"<img[^>]*\ssrc="([^"]*)""#)
+        return regex.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap {
+            Range($0.range(at: 1), in: html).map { String(html[$0]) }
+        }
+    }
+
+    static func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
+}
