@@ -5,12 +5,12 @@
 
 #include <stdlib.h>
 
-/// Blocking: k in blocks of CK_KC (a packed B panel block stays in L1/L2), columns in blocks of
-/// CK_NC, rows in blocks of CK_MC (a multiple of every variant's tile height).
-enum { CK_KC = 256, CK_NC = 512, CK_MC = 96 };
+/// Blocking: k in blocks of CK_KC (a B panel block stays in L1/L2 while every row tile uses it),
+/// columns in blocks of CK_NC.
+enum { CK_KC = 128, CK_NC = 512 };
 
-/// The largest register tile of any variant (packing buffers are sized for it).
-enum { CK_MR_MAX = 8, CK_NR_MAX = 32 };
+/// The widest register tile of any variant (the packing buffer is sized for it).
+enum { CK_NR_MAX = 32 };
 
 /// Packs B(p, j) for p in [p0, p0 + kc), j in [j0, j0 + nc) into panels of NR columns:
 /// out[(panel kc + p) NR + jj], zero beyond column nc. B(p, j) = b[p ldb + j], or b[j ldb + p] when
@@ -40,43 +40,14 @@ static void ck_pack_b(int trans, const float *b, long ldb, int p0, int kc, int j
     }
 }
 
-/// Row tiles of a block of mc rows: tiles of MR rows, except that a remainder is shared by the
-/// last two tiles (mc = 32, MR = 6: 6, 6, 6, 6, 4, 4), so no tile is much thinner than the others.
-/// Returns the height of the tile starting at row ir.
-static inline int ck_tile_rows(int mc, int ir, int MR) {
-    const int left = mc - ir;
+/// Row tiles of m rows: tiles of MR rows, except that a remainder is shared by the last two tiles
+/// (m = 32, MR = 6: 6, 6, 6, 6, 4, 4), so no tile is much thinner than the others. Returns the
+/// height of the tile starting at row ir.
+static inline int ck_tile_rows(int m, int ir, int MR) {
+    const int left = m - ir;
     if (left <= MR) return left;
     if (left < 2 * MR) return (left + 1) / 2;
     return MR;
-}
-
-/// Packs A(i, p) for i in [i0, i0 + mc), p in [p0, p0 + kc) tile by tile (ck_tile_rows): the tile
-/// number t goes to out[(t kc + p) MR + ii] (rows beyond the tile's height are zero).
-/// A(i, p) = a[i lda + p], or a[p lda + i] when transposed.
-static void ck_pack_a(int trans, const float *a, long lda, int i0, int mc, int p0, int kc, int MR, float *out) {
-    for (int ip = 0, t = 0; ip < mc; t++) {
-        float *panel = out + (long)t * kc * MR;
-        const int rows = ck_tile_rows(mc, ip, MR);
-        if (trans) {
-            for (int p = 0; p < kc; p++) {
-                const float *src = a + (long)(p0 + p) * lda + i0 + ip;
-                float *dst = panel + (long)p * MR;
-                int ii = 0;
-                for (; ii < rows; ii++) dst[ii] = src[ii];
-                for (; ii < MR; ii++) dst[ii] = 0;
-            }
-        } else {
-            for (int ii = 0; ii < MR; ii++) {
-                if (ii < rows) {
-                    const float *src = a + (long)(i0 + ip + ii) * lda + p0;
-                    for (int p = 0; p < kc; p++) panel[(long)p * MR + ii] = src[p];
-                } else {
-                    for (int p = 0; p < kc; p++) panel[(long)p * MR + ii] = 0;
-                }
-            }
-        }
-        ip += rows;
-    }
 }
 
 #define ck_load(p) ({ ck_vf v_; memcpy(&v_, (p), sizeof v_); v_; })
@@ -120,12 +91,12 @@ static void ck_pack_a(int trans, const float *a, long lda, int i0, int mc, int p
 #define CK_FMA(a, b, c) CK_FMA_PORTABLE(a, b, c)
 #include "gemm_body.h"
 
-/// Per-thread packing buffers, grown on demand and kept for the thread's lifetime.
+/// Per-thread packing buffer, allocated on first use and kept for the thread's lifetime.
 static _Thread_local float *ck_gemm_scratch;
 
 static float *gemm_scratch(void) {
     if (!ck_gemm_scratch) {
-        const size_t count = (size_t)CK_KC * (CK_MC + 2 * CK_MR_MAX) + (size_t)CK_KC * (CK_NC + CK_NR_MAX);
+        const size_t count = (size_t)CK_KC * (CK_NC + CK_NR_MAX);
         ck_gemm_scratch = aligned_alloc(64, ((count * sizeof(float) + 63) / 64) * 64);
         if (!ck_gemm_scratch) abort();
     }
@@ -140,14 +111,32 @@ void ck_gemm(int transA, int transB, int m, int n, int k, const float *a, long l
             for (int j = 0; j < n; j++) c[(long)i * ldc + j] = 0;
         return;
     }
-    float *abuf = gemm_scratch();
-    float *bbuf = abuf + (size_t)CK_KC * (CK_MC + 2 * CK_MR_MAX);
+    float *bbuf = gemm_scratch();
+    // A transposed B would be packed (transposed) in full, at a cost comparable to the products
+    // when m is small (dense dx: 32 x 5408 x 128). Then compute C^T = op(B)^T op(A)^T instead: the
+    // same products in the same chains (fma is commutative), only the packed operand is smaller.
+    int ctrans = 0;
+    if (transB && m < n) {
+        const float *t = a;
+        a = b;
+        b = t;
+        const long lt = lda;
+        lda = ldb;
+        ldb = lt;
+        const int tt = transA;
+        transA = !transB;
+        transB = !tt;
+        const int mt = m;
+        m = n;
+        n = mt;
+        ctrans = 1;
+    }
 #if defined(__x86_64__)
     switch (ck_isa()) {
-    case CK_AVX512: gemm_avx512(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, abuf, bbuf); return;
-    case CK_AVX2: gemm_avx2(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, abuf, bbuf); return;
+    case CK_AVX512: gemm_avx512(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, ctrans, bbuf); return;
+    case CK_AVX2: gemm_avx2(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, ctrans, bbuf); return;
     default: break;
     }
 #endif
-    gemm_portable(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, abuf, bbuf);
+    gemm_portable(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, ctrans, bbuf);
 }
