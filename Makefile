@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 NOTEBOOK ?= notebooks/dropout.md
 
-.PHONY: run test setup build install uninstall bench bench-keras articles clean
+.PHONY: run test setup build install uninstall bench bench-keras articles clean check-arm64
 
 run: setup build
 	.build/release/nbrun $(NOTEBOOK)
@@ -40,6 +40,10 @@ bench: setup
 # The blog's exact Keras code, TensorFlow and JAX backends, same epochs (slow: installs into a throwaway venv).
 bench-keras: setup
 	sh scripts/keras-bench.sh $(EPOCHS)
+
+# The engine's C kernels compiled for ARM64 with clang (a compile check; nothing runs here).
+check-arm64:
+	sh scripts/ckernels-arm64.sh
 
 clean:
 	rm -rf .build output/*/

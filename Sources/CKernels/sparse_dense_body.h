@@ -16,7 +16,7 @@ CK_ALWAYS_INLINE CK_ATTR void CK_FN(sparse_forward_cols)(const float *x, long ld
     }
     // k in blocks whose rows of w stay in cache while every sample of the chunk uses them; the
     // chain of each output continues across blocks through y (a float store and load are exact).
-    enum { KB = 512 };
+    enum { KB = 128 };
     for (int k0 = 0; k0 < k; k0 += KB) {
         const int k1 = k0 + KB;
         for (int r = 0; r < rows; r++) {
