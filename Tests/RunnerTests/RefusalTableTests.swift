@@ -32,8 +32,9 @@ final class RefusalTableTests: XCTestCase {
 
     static let overflow: [Case] = [
         Case(
+            // The first size that overflows is the Flatten's product of the Conv2D's output.
             name: "Conv2D with Int.max filters", edit: first("Conv2D(4, 3,", "Conv2D(9223372036854775807, 3,"),
-            location: "small.md:34:1", message: "is larger than 9223372036854775807"),
+            location: "small.md:36:1", message: "Flatten's output size 13 × 13 × 9223372036854775807 is larger than"),
         Case(
             name: "Dense with Int.max units", edit: first("Dense(16,", "Dense(9223372036854775807,"),
             location: "small.md:37:1", message: "its parameter count 676 × 9223372036854775807 is larger than"),
@@ -54,10 +55,11 @@ final class RefusalTableTests: XCTestCase {
         Case(
             name: "a 100000 x 100000 x 3 input",
             edit: first("Input(shape=(28, 28, 1))", "Input(shape=(100000, 100000, 3))"),
-            location: "small.md:34:1", message: "to train even one sample"),
+            location: "small.md:37:1", message: "to train even one sample"),
         Case(
-            name: "Conv2D(100000, 3)", edit: first("Conv2D(4, 3,", "Conv2D(100000, 3,"),
-            location: "small.md:34:1", message: "to train even one sample"),
+            // Reported at the largest layer: the Dense that takes the Conv2D's flattened output.
+            name: "Conv2D(10000000, 3)", edit: first("Conv2D(4, 3,", "Conv2D(10000000, 3,"),
+            location: "small.md:37:1", message: "to train even one sample"),
         Case(
             name: "a batch of 60,000 through a wide layer (MNIST's rows known without reading it)",
             edit: {
