@@ -77,13 +77,6 @@ final class RefusalTableTests: XCTestCase {
         try check(Self.memory)
     }
 
-    /// A batch larger than the data is Keras' full-batch training: not refused, and it trains.
-    func testABatchLargerThanTheDataIsFullBatchTraining() throws {
-        let notebook = try harness.notebook(edit: Self.first("batch_size: 32", "batch_size: 100000000"))
-        let outcome = try harness.run([notebook.path] + harness.fixtureArguments)
-        XCTAssertEqual(outcome.status, 0, outcome.stderr)
-    }
-
     func check(_ cases: [Case]) throws {
         for testCase in cases {
             let notebook = try harness.notebook(edit: testCase.edit)
