@@ -15,7 +15,10 @@ struct Executor {
     let events: RunEvents
 
     var notebook: Notebook { plan.notebook }
-    var cache: ResultCache { ResultCache(root: options.cacheDirectory) }
+    var cache: ResultCache {
+        let events = events
+        return ResultCache(root: options.cacheDirectory, warn: { events.send(.warning($0)) })
+    }
 
     func run() throws -> RunResults {
         let threads = options.resolvedThreads
@@ -88,6 +91,9 @@ struct Executor {
             partial.models[directive.id] = BuiltModel(
                 spec: spec, summary: model.summary, parameterCount: model.parameterCount)
         case .train(let decl):
+            try checkMemory(
+                decl, directive: directive, spec: try model(decl.model, in: partial).spec,
+                rows: try dataset(decl.data, in: partial).train.count)
             let unit = TrainingUnit(
                 key: key, spec: try model(decl.model, in: partial).spec,
                 config: FitSettings.config(decl, threads: threads), seed: seed(for: directive),
