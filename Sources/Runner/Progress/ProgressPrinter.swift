@@ -44,6 +44,8 @@ public final class ProgressPrinter: RunObserver {
             emit("      \(text)\n")
         case .training(_, let event):
             training(event)
+        case .task(let update):
+            emit("  \(update)\n")
         case .stageFinished, .directiveFinished, .epochFinished:
             break
         }
