@@ -54,6 +54,8 @@ struct NBRunCommand: ParsableCommand {
             FileHandle.standardError.write(Data((failure.description + "\n").utf8))
             Foundation.exit(internalErrorStatus)
         } catch {
+            // `--help` parses into ArgumentParser's help command, whose run() throws its request.
+            if exitCode(for: error) == .success { exit(withError: error) }
             FileHandle.standardError.write(Data((InternalFailure(error).description + "\n").utf8))
             Foundation.exit(internalErrorStatus)
         }
