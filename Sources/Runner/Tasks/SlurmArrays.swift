@@ -28,7 +28,8 @@ final class SlurmArrays: TaskBackend, @unchecked Sendable {
     func run(_ keys: [String], label: String, ended: (String, URL) -> Void) throws {
         let list = try folder.writeList(keys, name: "\(label).txt")
         let script = folder.root.appendingPathComponent("\(label).sh")
-        let threadArguments = threads.map { " --threads \($0)" } ?? ""
+        // The worker uses the CPUs it was given (`--cpus-per-task`), not every core of the node.
+        let threadArguments = " --threads \(threads ?? 1)"
         try Data("#!/bin/sh\nexec '\(Self.executable.path)' task '\(list.path)'\(threadArguments)\n".utf8)
             .write(to: script)
         let logPattern = folder.log("\(label)-%a.log").path
