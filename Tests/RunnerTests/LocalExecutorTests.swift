@@ -17,7 +17,8 @@ final class LocalExecutorTests: XCTestCase {
     private var lockURL: URL { harness.folder.appendingPathComponent("small.lock.json") }
 
     /// Two workers with one thread each write the same lock, byte for byte, as the in-process run
-    /// with one thread (the lock records the thread count); a rerun finds every task in the cache.
+    /// with one thread (the lock records the thread count); the page does not call the trainings the
+    /// workers just ran cached; a rerun finds every task in the cache.
     func testTwoWorkersWriteTheSameLockAsTheInProcessRun() throws {
         let notebook = try harness.notebook()
         let inProcess = try harness.run(
@@ -35,12 +36,15 @@ final class LocalExecutorTests: XCTestCase {
         XCTAssertTrue(pooled.stderr.contains("task train run"), pooled.stderr)
         XCTAssertTrue(pooled.stderr.contains("[2/2 tasks"), pooled.stderr)
         XCTAssertEqual(CommandLineHarness.tasksRun(pooled.stderr), 2, pooled.stderr)
+        let page = harness.folder.appendingPathComponent("output/small/index.html")
+        XCTAssertFalse(try String(contentsOf: page, encoding: .utf8).contains("(from the cache)"))
 
         let again = try harness.run(
             [notebook.path, "--executor", "local", "--jobs", "2", "--threads", "1", "--cache", "cache-pool"]
                 + harness.fixtureArguments)
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertEqual(CommandLineHarness.tasksRun(again.stderr), 0, again.stderr)
+        XCTAssertTrue(try String(contentsOf: page, encoding: .utf8).contains("(from the cache)"))
         XCTAssertEqual(try Data(contentsOf: lockURL), reference)
     }
 

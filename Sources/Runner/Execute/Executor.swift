@@ -15,6 +15,9 @@ struct Executor {
     let events: RunEvents
     /// Where units run: here (the default), or collected as tasks for workers, or only one of them.
     var dispatch: UnitDispatch = .inProcess
+    /// Directives (`train run`) whose tasks ran in workers during this run: their results come
+    /// from the cache but were computed now, so they are not reported as cached.
+    var ranAsTasks: Set<String> = []
 
     var notebook: Notebook { plan.notebook }
     var cache: ResultCache { ResultCache(root: options.cacheDirectory) }
@@ -55,6 +58,7 @@ struct Executor {
                 throw InternalFailure(error, directive: Plan.node(directive))
             }
         }
+        partial.cachedNodes.subtract(ranAsTasks)
         return RunResults(partial, threads: threads)
     }
 

@@ -29,6 +29,7 @@ struct TaskDriver {
         var done = 0
         var total = 0
         var wave = 0
+        var ran: Set<String> = []
         func update(_ kind: TaskUpdate.Kind) {
             let elapsed = Date().timeIntervalSince(started)
             let eta = done > 0 ? elapsed / Double(done) * Double(total - done) : nil
@@ -59,6 +60,7 @@ struct TaskDriver {
                     let name = steps[key]?.name ?? key
                     if cache.entry(for: key) != nil {
                         done += 1
+                        ran.insert(name)
                         update(.finished(directive: name, key: key))
                     } else {
                         update(
@@ -78,7 +80,7 @@ struct TaskDriver {
             }
         }
         update(.allDone(ran: done, waves: wave, seconds: Date().timeIntervalSince(started)))
-        return try Executor(plan: plan, options: options, events: events).run()
+        return try Executor(plan: plan, options: options, events: events, ranAsTasks: ran).run()
     }
 
     private static func message(_ record: TaskFailureRecord?) -> String {
