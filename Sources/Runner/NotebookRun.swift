@@ -51,6 +51,7 @@ public struct NotebookRun {
         }
         var uncached = options
         uncached.useCache = false
+        uncached.executor = .inProcess
         let stages = StageRunner(Stage.checkStages, events: events)
         let (parsed, plan, results, rendered) = try prepare(stages, options: uncached)
         let comparison = try stages.run(.compare, detail: lockURL.lastPathComponent) {
@@ -77,10 +78,25 @@ public struct NotebookRun {
         let plan = try stages.run(.check) { try NotebookCheck.check(parsed) }
         let working = plan.order.filter { Executor.doesWork($0.kind) }.count
         let results = try stages.run(.execute, detail: "\(working) directives") {
-            try Executor(plan: plan, options: options, events: events).run()
+            try execute(plan, options: options)
         }
         let rendered = try stages.run(.render) { try Renderer(notebook: plan.notebook, results: results).render() }
         return (parsed, plan, results, rendered)
+    }
+
+    /// The execute stage: in this process, or as tasks through a worker pool or Slurm.
+    private func execute(_ plan: Plan, options: RunOptions) throws -> RunResults {
+        let folder = TaskFolder(cacheRoot: options.cacheDirectory)
+        switch options.executor {
+        case .inProcess:
+            return try Executor(plan: plan, options: options, events: events).run()
+        case .local(let jobs):
+            let pool = LocalWorkerPool(jobs: jobs, threads: options.threads, folder: folder)
+            return try TaskDriver(plan: plan, options: options, events: events, backend: pool).run()
+        case .slurm(let settings):
+            let arrays = SlurmArrays(settings: settings, threads: options.threads, folder: folder)
+            return try TaskDriver(plan: plan, options: options, events: events, backend: arrays).run()
+        }
     }
 
     private func writeArticle(

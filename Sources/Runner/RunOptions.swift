@@ -11,6 +11,10 @@ public struct RunOptions: Sendable {
     /// What the write step produces (`--to`); the HTML page unless asked.
     public var format: OutputFormat = .html
     public var threads: Int?
+    /// Where tasks run (`--executor`); in this process unless asked.
+    public var executor: TaskExecutor = .inProcess
+    /// How many times a failed or vanished task is submitted again (`--retries`).
+    public var retries = 2
     /// Where results are cached: `NBRUN_CACHE`, else `$XDG_CACHE_HOME/nbrun/results`, else `~/.cache/nbrun/results`.
     public var cacheDirectory: URL
 

@@ -36,15 +36,9 @@ extension Executor {
             let done = units.count - missing
             events.send(.directiveStarted(step, detail: done > 0 ? "\(done) of \(units.count) points cached" : nil))
         }
-        var points: [SweepPoint] = []
-        for (unit, cachedPoint) in zip(units, cachedPoints) {
-            if let cachedPoint {
-                points.append(cachedPoint)
-                continue
-            }
+        let points = try computeAll(Array(zip(units, cachedPoints)), context: context) { unit in
             context.note(
                 "\(decl.vary.rawValue) = \(unit.value.map { String(format: "%g", $0) }.joined(separator: " / "))")
-            points.append(try compute(unit, context: context))
         }
         return SweepOutcome(vary: decl.vary, points: points)
     }

@@ -13,6 +13,11 @@ struct Executor {
     let plan: Plan
     let options: RunOptions
     let events: RunEvents
+    /// Where units run: here (the default), or collected as tasks for workers, or only one of them.
+    var dispatch: UnitDispatch = .inProcess
+    /// Directives (`train run`) whose tasks ran in workers during this run: their results come
+    /// from the cache but were computed now, so they are not reported as cached.
+    var ranAsTasks: Set<String> = []
 
     var notebook: Notebook { plan.notebook }
     var cache: ResultCache {
@@ -25,7 +30,13 @@ struct Executor {
         var partial = RunResults.Partial()
         let working = plan.order.filter { Self.doesWork($0.kind) }
         var index = 0
+        var waiting: Set<String> = []
         for directive in plan.order {
+            if notebook.dependencies(of: directive).contains(where: { waiting.contains(Plan.node($0)) }) {
+                waiting.insert(Plan.node(directive))
+                if Self.doesWork(directive.kind) { index += 1 }
+                continue
+            }
             var step: DirectiveStep?
             if Self.doesWork(directive.kind) {
                 index += 1
@@ -35,6 +46,10 @@ struct Executor {
             }
             do {
                 try run(directive, step: step, threads: threads, into: &partial)
+            } catch is TaskDeferred {
+                waiting.insert(Plan.node(directive))
+            } catch let completed as TaskCompleted {
+                throw completed
             } catch var failure as RunnerFailure {
                 failure.directive = failure.directive ?? Plan.node(directive)
                 failure.location = failure.location ?? directive.location
@@ -46,6 +61,7 @@ struct Executor {
                 throw InternalFailure(error, directive: Plan.node(directive))
             }
         }
+        partial.cachedNodes.subtract(ranAsTasks)
         return RunResults(partial, threads: threads)
     }
 
@@ -130,10 +146,37 @@ struct Executor {
     }
 
     /// Runs a unit and stores its outcome under its key.
+    /// Under a task dispatch, a unit that runs elsewhere throws ``TaskDeferred`` instead, and the
+    /// one task a worker runs throws ``TaskCompleted`` once its entry is written.
     func compute<Unit: ExecutionUnit>(_ unit: Unit, context: UnitContext) throws -> Unit.Outcome {
+        try dispatch.admit(key: unit.key, isTask: Unit.isTask, step: context.step)
         let outcome = try unit.run(in: context)
         try cache.write(outcome, key: unit.key)
+        try dispatch.finished(key: unit.key)
         return outcome
+    }
+
+    /// Computes each unit in order; under a task dispatch every missing one is collected before
+    /// the directive waits (so all levels or points of a directive form one wave).
+    func computeAll<Unit: ExecutionUnit>(
+        _ units: [(Unit, Unit.Outcome?)], context: UnitContext, before: (Unit) -> Void
+    ) throws -> [Unit.Outcome] {
+        var outcomes: [Unit.Outcome] = []
+        var deferred = false
+        for (unit, cachedOutcome) in units {
+            if let cachedOutcome {
+                outcomes.append(cachedOutcome)
+                continue
+            }
+            before(unit)
+            do {
+                outcomes.append(try compute(unit, context: context))
+            } catch is TaskDeferred {
+                deferred = true
+            }
+        }
+        if deferred { throw TaskDeferred() }
+        return outcomes
     }
 
     /// A unit's cached outcome (nil when missing, or when the run ignores the cache).

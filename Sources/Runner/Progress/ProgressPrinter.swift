@@ -48,6 +48,9 @@ public final class ProgressPrinter: RunObserver {
             emit("      \(text)\n")
         case .training(_, let event):
             training(event)
+        case .task(let update):
+            emit("  \(update)
+")
         case .stageFinished, .directiveFinished, .epochFinished, .warning:
             break
         }

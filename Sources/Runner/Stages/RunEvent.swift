@@ -22,6 +22,8 @@ public enum RunEvent: Sendable {
     case training(DirectiveStep, TrainingEvent)
     /// An epoch finished: the history of that training so far, for live curves.
     case epochFinished(DirectiveStep, history: History)
+    /// Tasks sent to worker processes or a cluster: a wave submitted, a task finished or failed.
+    case task(TaskUpdate)
 }
 
 /// One directive in the execute stage: `[4/9] train no_dropout`.
