@@ -49,8 +49,7 @@ public final class ProgressPrinter: RunObserver {
         case .training(_, let event):
             training(event)
         case .task(let update):
-            emit("  \(update)
-")
+            emit("  \(update)\n")
         case .stageFinished, .directiveFinished, .epochFinished, .warning:
             break
         }
