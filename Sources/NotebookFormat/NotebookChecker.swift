@@ -30,6 +30,7 @@ struct NotebookChecker {
             let layers = train(p.model).flatMap { model($0.model) }.map { LayerSpec.kernelNames($0.specs) } ?? []
             return .prune(fineTuned: p.fineTune != nil, kernelLayers: layers)
         case (.sweep, .sweep(let s)?): return .sweep(validation: (train(s.train)?.validationSplit ?? 0) > 0)
+        case (.compare, .compare?): return .compare
         default: return nil
         }
     }
@@ -39,6 +40,7 @@ struct NotebookChecker {
         checkIDs()
         checkLabels()
         checkPruningDirectives()
+        checkPairedCompares()
         var resolved: [[DirectiveReference]] = []
         for d in drafts {
             var refs: [DirectiveReference] = []
@@ -48,6 +50,7 @@ struct NotebookChecker {
                 }
             }
             for p in d.paths {
+                if !p.wantsSeries { checkReplicates(p.expression, span: p.span, use: PathUseKind(d.kind)) }
                 if let kind = checkPath(p.expression, span: p.span, wantsSeries: p.wantsSeries),
                     !refs.contains(DirectiveReference(id: p.expression.path.root, kind: kind))
                 {
@@ -59,7 +62,9 @@ struct NotebookChecker {
         for p in prose {
             for e in p.expressions {
                 let span = Span(location: e.expression.path.location, length: e.expression.path.dotted.count)
-                _ = checkPath(e.expression, span: span, wantsSeries: false)
+                if checkPath(e.expression, span: span, wantsSeries: false) != nil {
+                    checkReplicates(e.expression, span: span, use: .printed)
+                }
             }
             let labels = drafts.compactMap(\.display.label)
             for r in p.references where !labels.contains(r.label) {

@@ -144,8 +144,13 @@ extension Renderer {
     }
 
     private func seriesValues(_ expression: NotebookFormat.Expression) throws -> [Double] {
-        switch try lookup.value(root: expression.path.root, members: expression.path.members) {
+        switch try lookup.value(expression.path) {
         case .series(let values): return values
+        case .replicates(let replicates):
+            // The mean per position over seeds (the band around it: `ReplicateBand`).
+            let series = replicates.map { if case .series(let s) = $0 { return s } else { return [] } }
+            let length = series.map(\.count).min() ?? 0
+            return (0..<length).map { i in series.reduce(0) { $0 + $1[i] } / Double(series.count) }
         case .number(let value): return [value]
         case .integer(let value): return [Double(value)]
         case .text: throw RunnerFailure(message: "`\(expression.source)` is not a number series")
@@ -159,7 +164,8 @@ extension Renderer {
 
     /// An evaluation, its declaration and the data set of the model it evaluated.
     private func evaluation(_ id: String) -> (EvaluationOutcome, EvaluateDecl, LoadedDataset) {
-        guard let outcome = results.evaluations[id],
+        // Pictures of a replicated evaluation show replicate 1 (the one `seeds: 1` would give).
+        guard let outcome = results.evaluations[id]?.first,
             case .evaluate(let decl)? = notebook.directive(id, kind: .evaluate)?.payload,
             case .train(let train)? = notebook.directive(decl.model, kind: .train)?.payload
         else { preconditionFailure("evaluation `\(id)` has not run") }
