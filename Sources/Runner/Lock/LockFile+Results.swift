@@ -41,6 +41,16 @@ extension LockFile {
                             key: results.replicateKeys[Plan.node(directive)]?[index - 1] ?? "", metrics: metrics)
                     }
                 }
+            case .claim:
+                if case .claim(let decl) = directive.payload,
+                    let v = try? ClaimEvaluation(lookup: ValueLookup(notebook: notebook, results: results)).verdict(
+                        decl)
+                {
+                    record.metrics = [
+                        "holds": LockedNumber(Double(v.holds ? 1 : 0)), "held_in": LockedNumber(Double(v.heldIn)),
+                        "seeds": LockedNumber(Double(v.seeds)),
+                    ]
+                }
             case .compare:
                 let lookup = ValueLookup(notebook: notebook, results: results)
                 if let c = try? CompareValues(notebook: notebook, lookup: lookup).comparison(directive.id) {

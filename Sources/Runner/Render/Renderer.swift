@@ -75,10 +75,12 @@ struct Renderer {
             guard directive.display.echo else { return nil }
             let c = try CompareValues(notebook: notebook, lookup: lookup).comparison(directive.id)
             return .markdown(wording.comparison(c, id: directive.id))
-        case .claim:
-            throw RunnerFailure(
-                message: "`\(directive.kind.rawValue)` directives are parsed but not run by this build yet",
-                directive: "\(directive.kind.rawValue) \(directive.id)", location: directive.location)
+        case .claim(let decl):
+            let verdict = try ClaimEvaluation(lookup: lookup).verdict(decl)
+            return .claim(
+                ClaimCallout(
+                    label: label, text: decl.text, holds: verdict.holds, detail: verdict.detail,
+                    shown: directive.display.echo))
         }
     }
 
