@@ -23,6 +23,12 @@ extension Expression {
         case "max": return format(summary.max, integer: numbers.allSatisfy(\.1), filters: rest)
         case "ci95": return format(summary.ci95, integer: false, filters: rest)
         case "count": return format(Double(numbers.count), integer: true, filters: rest)
+        case "pm" where numbers.count == 1, "pm_percent" where numbers.count == 1:
+            // One seed has no spread: its value alone, formatted as `fixed(d)` / `percent(d)` would.
+            let d = digits ?? (filter.name == "pm" ? 4 : 0)
+            let x = numbers[0].0
+            let text = filter.name == "pm" ? String(format: "%.\(d)f", x) : String(format: "%.\(d)f%%", x * 100)
+            return RenderedValue(number: x, text: text)
         case "pm":
             let d = digits ?? 4
             return RenderedValue(

@@ -35,7 +35,8 @@ extension NotebookChecker {
 
     /// The seeds an expression's value has after `id[i]` (1 for one replicate).
     func seeds(of path: ValuePath) -> (owner: Int, value: Int)? {
-        guard let owner = drafts.first(where: { $0.id == path.root && $0.kind != .model }), owner.payload != nil
+        guard let owner = drafts.first(where: { $0.id == path.root && $0.kind != .model }), owner.payload != nil,
+            !owner.hadErrors, !trainHadErrors(owner)
         else { return nil }
         let n = Self.replicates(of: owner.payload, train: trainDecl)
         return (n, path.replicate == nil ? n : 1)
@@ -78,6 +79,12 @@ extension NotebookChecker {
         case .claimed:
             break
         }
+    }
+
+    /// Whether the train behind an evaluation had errors (its `seeds` may be a stand-in).
+    private func trainHadErrors(_ owner: DirectiveDraft) -> Bool {
+        guard case .evaluate(let e)? = owner.payload else { return false }
+        return drafts.first { $0.id == e.model && $0.kind == .train }?.hadErrors ?? false
     }
 
     private func accessorText(_ path: ValuePath) -> String {

@@ -49,7 +49,7 @@ struct NotebookChecker {
                     refs.append(DirectiveReference(id: r.id, kind: kind))
                 }
             }
-            for p in d.paths {
+            for p in d.paths where d.kind != .claim || drafts.contains(where: { $0.id == p.expression.path.root }) {
                 if !p.wantsSeries { checkReplicates(p.expression, span: p.span, use: PathUseKind(d.kind)) }
                 if let kind = checkPath(p.expression, span: p.span, wantsSeries: p.wantsSeries),
                     !refs.contains(DirectiveReference(id: p.expression.path.root, kind: kind))
@@ -177,7 +177,9 @@ struct NotebookChecker {
         }
         let values = Self.values(of: owner.kind, payload: owner.payload, train: trainDecl, model: modelDecl)
         guard !values.isEmpty else {
-            if owner.payload != nil || ![.dataset, .model, .train, .evaluate, .prune, .sweep].contains(owner.kind) {
+            if owner.payload != nil
+                || ![.dataset, .model, .train, .evaluate, .prune, .sweep, .compare].contains(owner.kind)
+            {
                 diagnostics.error(
                     "`\(path.root)` is a `\(owner.kind.rawValue)` directive, which has no values to quote",
                     at: path.location, length: path.root.count)

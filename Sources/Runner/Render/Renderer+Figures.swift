@@ -9,17 +9,23 @@ extension Renderer {
     func plotFigure(_ decl: PlotDecl, directive: Directive) throws -> Figure {
         var series: [LineSeries] = []
         var integerX = true
+        var bandSeeds: Int?
         for item in decl.series {
             let y = try seriesValues(item.y)
+            let band = try ReplicateBand(lookup.value(item.y.path))
             var x = (1...max(y.count, 1)).map(Double.init)
             if let xExpression = item.x {
                 x = try seriesValues(xExpression)
                 integerX = false
             }
+            if let band { bandSeeds = band.seeds }
             series.append(
-                LineSeries(label: item.label, x: Array(x.prefix(y.count)), y: y, marker: item.x != nil || y.count == 1))
+                LineSeries(
+                    label: item.label, x: Array(x.prefix(y.count)), y: y, marker: item.x != nil || y.count == 1,
+                    band: band?.range))
         }
         var line = LineChart(series: series)
+        line.legendNote = bandSeeds.map { wording.bandNote(seeds: $0) }
         line.xLabel = decl.xlabel
         line.yLabel = decl.ylabel
         line.xScale = Self.scale(decl.xscale)

@@ -18,3 +18,10 @@ extension Wording {
         )
     }
 }
+
+extension Wording {
+    /// The legend row under a plot with bands: what the shading shows.
+    func bandNote(seeds: Int) -> String {
+        language.pick(ja: "網掛け: \(seeds) シードの 95 % 信頼区間", en: "shaded: 95 % CI over \(seeds) seeds")
+    }
+}
