@@ -103,7 +103,7 @@ struct NotebookChecker {
         for d in drafts {
             guard let label = d.display.label, let span = d.labelSpan else { continue }
             if let wanted = d.kind.crossReferenceKind {
-                if !label.hasPrefix(wanted.prefix) {
+                if !label.hasPrefix(wanted.prefix) || label == wanted.prefix {
                     let rest = CrossReferenceGrammar.kind(ofLabel: label).map {
                         String(label.dropFirst($0.prefix.count))
                     }
