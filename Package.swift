@@ -27,13 +27,14 @@ let package = Package(
             name: "Runner",
             dependencies: [
                 "NotebookFormat", "Vocabulary", "Engine", "Datasets", "Charts", "Article", "AtomicFiles", "Hashing",
+                "Statistics",
             ],
             resources: [.embedInCode("Starter/starter.md")]  // `nbrun new`, compiled in (StarterNotebook.swift)
         ),
         // Front matter, directives, inline expressions, source locations, validation.
         .target(
             name: "NotebookFormat",
-            dependencies: ["Vocabulary", "Markdown", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Vocabulary", "Markdown", "Statistics", .product(name: "Yams", package: "Yams")]
         ),
         // cmark-gfm with GitHub's extensions, wrapped once: parse, walk, find code blocks, render HTML.
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),

@@ -31,6 +31,28 @@ public struct NotebookRun {
         try stages.run(.writeLock, detail: lockURL.lastPathComponent) {
             try Self.write(lock, to: lockURL)
         }
+        try failedClaims(plan.notebook, results: results)
+    }
+
+    /// Like a failing test: every claim that does not hold, as `file:line:col: error: claim ...`
+    /// (exit 1) after the article and the lock are written; nothing with `--allow-failed-claims`.
+    private func failedClaims(_ notebook: Notebook, results: RunResults) throws {
+        let evaluation = ClaimEvaluation(lookup: ValueLookup(notebook: notebook, results: results))
+        var lines: [String] = []
+        for directive in notebook.directives {
+            guard case .claim(let decl) = directive.payload, let v = try? evaluation.verdict(decl), !v.holds
+            else { continue }
+            let at = decl.holds.paths.first?.location ?? directive.location
+            lines.append(
+                "\(at.file):\(at.line):\(at.column): error: claim `\(directive.id)` does not hold: \(v.detail)")
+        }
+        if lines.isEmpty { return }
+        if options.allowFailedClaims {
+            let warnings = lines.map { $0.replacingOccurrences(of: ": error: claim", with: ": warning: claim") }
+            FileHandle.standardError.write(Data((warnings.joined(separator: "\n") + "\n").utf8))
+            return
+        }
+        throw RunnerFailure(message: lines.joined(separator: "\n"))
     }
 
     /// `nbrun check NOTEBOOK.md`: run again without the cache and compare with the lock file.

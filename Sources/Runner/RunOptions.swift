@@ -10,6 +10,8 @@ public struct RunOptions: Sendable {
     public var selfContained: Bool
     /// What the write step produces (`--to`); the HTML page unless asked.
     public var format: OutputFormat = .html
+    /// `--allow-failed-claims`: a claim that does not hold is still marked ✗, but the run exits 0.
+    public var allowFailedClaims = false
     public var threads: Int?
     /// Where tasks run (`--executor`); in this process unless asked.
     public var executor: TaskExecutor = .inProcess

@@ -12,7 +12,8 @@ extension Executor {
         let started = Date()
         let step = context.step
         guard let trainKey = partial.keys["train \(decl.model)"] else { preconditionFailure("train has not run") }
-        let (train, trained) = try training(decl.model, in: partial)
+        let (train, replicates) = try training(decl.model, in: partial)
+        let trained = replicates[0]  // prune and sweep use replicate 1 (not replicated yet)
         let spec = try model(train.model, in: partial).spec
         let data = try dataset(train.data, in: partial)
         guard let scope = PruningScope(rawValue: decl.scope) else {

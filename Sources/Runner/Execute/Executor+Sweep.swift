@@ -11,7 +11,8 @@ extension Executor {
         guard let trainKey = partial.keys["train \(decl.train)"],
             let trainDirective = notebook.directive(decl.train, kind: .train)
         else { preconditionFailure("train `\(decl.train)` has not run") }
-        let (train, trained) = try training(decl.train, in: partial)
+        let (train, replicates) = try training(decl.train, in: partial)
+        let trained = replicates[0]  // prune and sweep use replicate 1 (not replicated yet)
         let built = try model(train.model, in: partial)
         let data = try dataset(train.data, in: partial)
         let units = decl.values.map { value -> SweepPointUnit in

@@ -74,6 +74,23 @@ struct Executor {
         CacheKey.seed(root: notebook.frontMatter.seed, id: directive.id)
     }
 
+    /// Replicate 1 keeps the directive's seed (so `seeds: 1` gives the same bits as before);
+    /// replicate i > 1 is seeded from SHA-256(`nbrun-seed/1|<root>|<id>|replicate=<i>`).
+    func seed(for directive: Directive, replicate: Int) -> UInt64 {
+        replicate == 1
+            ? seed(for: directive)
+            : CacheKey.derivedSeed("nbrun-seed/1|\(notebook.frontMatter.seed)|\(directive.id)|replicate=\(replicate)")
+    }
+
+    /// Replicate 1 keeps the directive's key; replicate i > 1 is keyed by the directive's key, i and
+    /// the key of the upstream replicate it uses (its train's replicate i, for an evaluation).
+    static func replicateKey(_ key: String, replicate: Int, upstream: String?) -> String {
+        replicate == 1
+            ? key
+            : CacheKey.unit(
+                ["nbrun-replicate/1", key, "replicate=\(replicate)"] + (upstream.map { ["upstream=\($0)"] } ?? []))
+    }
+
     /// One directive: its key, then its work (the plan guarantees its dependencies ran).
     private func run(_ directive: Directive, step: DirectiveStep?, threads: Int, into partial: inout RunResults.Partial)
         throws
@@ -107,20 +124,30 @@ struct Executor {
             partial.models[directive.id] = BuiltModel(
                 spec: spec, summary: model.summary, parameterCount: model.parameterCount)
         case .train(let decl):
-            try checkMemory(
-                decl, directive: directive, spec: try model(decl.model, in: partial).spec,
-                rows: try dataset(decl.data, in: partial).train.count)
-            let unit = TrainingUnit(
-                key: key, spec: try model(decl.model, in: partial).spec,
-                config: FitSettings.config(decl, threads: threads), seed: seed(for: directive),
-                samples: try dataset(decl.data, in: partial).train)
-            partial.trainings[directive.id] = try perform(unit, whole: step, context: context, partial: &partial)
+            let spec = try model(decl.model, in: partial).spec
+            let samples = try dataset(decl.data, in: partial).train
+            try checkMemory(decl, directive: directive, spec: spec, rows: samples.count)
+            let units = (1...decl.seeds).map { replicate in
+                TrainingUnit(
+                    key: Self.replicateKey(key, replicate: replicate, upstream: nil), spec: spec,
+                    config: FitSettings.config(decl, threads: threads),
+                    seed: seed(for: directive, replicate: replicate), samples: samples)
+            }
+            partial.trainings[directive.id] = try perform(units, whole: step, context: context, partial: &partial)
+            partial.replicateKeys[Plan.node(directive)] = units.dropFirst().map(\.key)
         case .evaluate(let decl):
-            let (train, outcome) = try training(decl.model, in: partial)
-            let unit = EvaluationUnit(
-                key: key, spec: try model(train.model, in: partial).spec, weights: outcome.tensors,
-                samples: try dataset(train.data, in: partial).samples(LoadedDataset.Split(decl.on)))
-            partial.evaluations[directive.id] = try perform(unit, whole: step, context: context, partial: &partial)
+            let (train, outcomes) = try training(decl.model, in: partial)
+            let trainKeys =
+                [partial.keys["train \(decl.model)"] ?? ""] + (partial.replicateKeys["train \(decl.model)"] ?? [])
+            let spec = try model(train.model, in: partial).spec
+            let samples = try dataset(train.data, in: partial).samples(LoadedDataset.Split(decl.on))
+            let units = outcomes.enumerated().map { index, outcome in
+                EvaluationUnit(
+                    key: Self.replicateKey(key, replicate: index + 1, upstream: trainKeys[index]), spec: spec,
+                    weights: outcome.tensors, samples: samples)
+            }
+            partial.evaluations[directive.id] = try perform(units, whole: step, context: context, partial: &partial)
+            partial.replicateKeys[Plan.node(directive)] = units.dropFirst().map(\.key)
         case .prune(let decl):
             partial.prunes[directive.id] = try prune(
                 decl, directive: directive, context: context, partial: &partial)
@@ -132,17 +159,27 @@ struct Executor {
         events.send(.directiveFinished(step, seconds: Date().timeIntervalSince(started)))
     }
 
-    /// Runs a directive's single unit, or takes its outcome from the cache.
+    /// Runs a directive's units (one per replicate), taking each outcome from the cache when it is there.
     private func perform<Unit: ExecutionUnit>(
-        _ unit: Unit, whole step: DirectiveStep, context: UnitContext, partial: inout RunResults.Partial
-    ) throws -> Unit.Outcome {
-        if options.useCache, let cached = cache.read(Unit.Outcome.self, key: unit.key) {
+        _ units: [Unit], whole step: DirectiveStep, context: UnitContext, partial: inout RunResults.Partial
+    ) throws -> [Unit.Outcome] {
+        let cached = units.map { self.cached($0) }
+        if cached.allSatisfy({ $0 != nil }) {
             partial.cachedNodes.insert(step.name)
             events.send(.directiveCached(step))
-            return cached
+            return cached.compactMap { $0 }
         }
-        events.send(.directiveStarted(step, detail: nil))
-        return try compute(unit, context: context)
+        let missing = cached.filter { $0 == nil }.count
+        events.send(
+            .directiveStarted(
+                step,
+                detail: units.count == 1
+                    ? nil
+                    : missing == units.count
+                        ? "\(units.count) seeds" : "\(units.count - missing) of \(units.count) seeds cached"))
+        // Under a task dispatch every missing replicate is collected before the directive waits,
+        // so all seeds of a train form one wave.
+        return try computeAll(Array(zip(units, cached)), context: context, before: { _ in })
     }
 
     /// Runs a unit and stores its outcome under its key.
@@ -197,7 +234,7 @@ struct Executor {
     }
 
     /// A train directive's declaration and outcome.
-    func training(_ id: String, in partial: RunResults.Partial) throws -> (TrainDecl, TrainingOutcome) {
+    func training(_ id: String, in partial: RunResults.Partial) throws -> (TrainDecl, [TrainingOutcome]) {
         guard case .train(let decl)? = notebook.directive(id, kind: .train)?.payload,
             let outcome = partial.trainings[id]
         else { preconditionFailure("train `\(id)` has not run") }
