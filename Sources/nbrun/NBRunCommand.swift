@@ -14,6 +14,7 @@ struct NBRunCommand: ParsableCommand {
             nbrun <notebook> [--output <dir>] [--set <name=value> ...] [--no-cache] [--to html|md|html-fragment] [--self-contained] [--threads <n>] [--quiet]
             nbrun check <notebook> [--tolerance <relative>] [--output <dir>] [--set <name=value> ...]
             nbrun new <notebook>
+            nbrun preview <notebook> [--port <port>] [--open] [--output <dir>] [--set <name=value> ...]
             """,
         discussion: """
             A notebook is a Markdown file whose fenced directives ({dataset}, {model}, {train}, \
@@ -25,7 +26,7 @@ struct NBRunCommand: ParsableCommand {
             changed number), 2 a usage error, 70 an internal error (a bug in nbrun; please report it).
             """,
         version: RunnerInfo.version,
-        subcommands: [RunCommand.self, CheckCommand.self, NewCommand.self],
+        subcommands: [RunCommand.self, CheckCommand.self, NewCommand.self, PreviewCommand.self],
         defaultSubcommand: RunCommand.self
     )
 
