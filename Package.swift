@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // The command line: argument parsing and exit codes only.
@@ -26,7 +27,12 @@ let package = Package(
         ),
         // `nbrun preview`: a local HTTP server (Hummingbird) that reruns the notebook on save and pushes
         // reloads, step lines and live figures to the page over server-sent events.
-        .target(name: "Preview", dependencies: ["Runner", .product(name: "Hummingbird", package: "hummingbird")]),
+        .target(
+            name: "Preview",
+            dependencies: [
+                "Runner", "Engine", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // Plan, cache, lock file, check, progress, atomic writes: the pipeline.
         .target(
             name: "Runner",
@@ -100,6 +106,7 @@ let package = Package(
             name: "PreviewTests",
             dependencies: [
                 "Preview", "TestSupport", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles", "TestSupport"]),
         .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"]),

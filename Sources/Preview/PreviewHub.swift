@@ -46,7 +46,8 @@ final class PreviewHub: @unchecked Sendable {
         locked {
             liveVersion += 1
             livePNGs[id] = png
-            broadcast(Self.message("figure", Message(id: id, url: "/_preview/live/\(id).png?v=\(liveVersion)", epoch: epoch)))
+            broadcast(
+                Self.message("figure", Message(id: id, url: "/_preview/live/\(id).png?v=\(liveVersion)", epoch: epoch)))
         }
     }
 

@@ -52,7 +52,9 @@ final class PreviewLoop: @unchecked Sendable {
             hub.reload()
             hub.updatePanel { $0.state = "done" }
         } catch {
-            let text = (error as? CustomStringConvertible)?.description ?? "\(error)"
+            let text =
+                (error as? RunnerFailure)?.description
+                ?? (error as? InternalFailure ?? InternalFailure(error)).description
             FileHandle.standardError.write(Data((text + "\n").utf8))
             hub.updatePanel {
                 $0.state = "error"

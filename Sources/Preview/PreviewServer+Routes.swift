@@ -6,7 +6,8 @@ extension PreviewServer {
     static func router(hub: PreviewHub, folder: URL) -> Router<BasicRequestContext> {
         let router = Router()
         router.get("/") { _, _ -> Response in
-            let html = (try? String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8))
+            let html =
+                (try? String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8))
                 .map(PreviewPage.inject(into:)) ?? PreviewPage.waiting
             return response(Data(html.utf8), type: "text/html; charset=utf-8")
         }

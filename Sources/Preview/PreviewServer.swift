@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import Runner
 
 /// `nbrun preview NOTEBOOK.md`: the article on http://127.0.0.1:PORT/, rerun on every save.
@@ -66,7 +67,9 @@ public struct PreviewServer {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
             source.setEventHandler {
                 FileHandle.standardError.write(
-                    Data("\nnbrun preview: stopped (finished results stay cached; a training in progress is dropped)\n".utf8))
+                    Data(
+                        "\nnbrun preview: stopped (finished results stay cached; a training in progress is dropped)\n"
+                            .utf8))
                 exit(0)
             }
             source.resume()

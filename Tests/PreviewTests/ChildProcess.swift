@@ -1,16 +1,16 @@
 import Foundation
 
-/// A program the test starts in its own process group, whose stderr is collected, and which is
-/// always killed (with its children) when the test ends.
+/// A program the test starts, whose stderr is collected, and which is always ended (with its
+/// process group, when it leads one) when the test ends.
 final class ChildProcess: @unchecked Sendable {
     let process = Process()
     private let lock = NSLock()
     private var errorText = ""
 
-    /// Starts `arguments[0]` under `setsid`, so that the process group holds it and its children.
+    /// Starts `arguments[0]` with the other arguments.
     init(_ arguments: [String], folder: URL, environment: [String: String] = [:]) throws {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: arguments[0])
+        process.arguments = Array(arguments.dropFirst())
         process.currentDirectoryURL = folder
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let pipe = Pipe()
@@ -49,9 +49,15 @@ final class ChildProcess: @unchecked Sendable {
         return !process.isRunning
     }
 
-    /// Kills the whole process group (the program and everything it started).
+    /// SIGTERM (Chromium then ends its helper processes), SIGKILL after 5 s, to it and its group.
     func killGroup() {
-        kill(-process.processIdentifier, SIGKILL)
-        if process.isRunning { process.waitUntilExit() }
+        guard process.isRunning else { return }
+        let pid = process.processIdentifier
+        kill(pid, SIGTERM)
+        if !stop(with: SIGTERM, timeout: 5) {
+            kill(-pid, SIGKILL)
+            kill(pid, SIGKILL)
+            _ = stop(with: SIGKILL, timeout: 5)
+        }
     }
 }

@@ -1,7 +1,6 @@
 import Foundation
 import HummingbirdWSClient
 import Logging
-import NIOCore
 
 /// One page of a headless Chromium, driven through the DevTools protocol over its WebSocket.
 ///

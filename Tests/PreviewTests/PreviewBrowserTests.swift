@@ -32,10 +32,17 @@ final class PreviewBrowserTests: XCTestCase {
             [
                 Self.chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--no-default-browser-check", "--user-data-dir=\(profile.path)", "--remote-debugging-port=0",
+                "--remote-allow-origins=*",
                 "--window-size=1000,1400", url,
             ], folder: folder)
         addTeardownBlock { browser.killGroup() }
-        let pageSocket = try await Self.pageWebSocket(profile: profile, page: url)
+        let pageSocket: String
+        do {
+            pageSocket = try await Self.pageWebSocket(profile: profile, page: url)
+        } catch {
+            XCTFail("\(error); Chromium said: \(browser.stderr.suffix(2000))")
+            return
+        }
 
         try await WebSocketClient.connect(
             url: pageSocket, configuration: .init(maxFrameSize: 1 << 24), logger: Logger(label: "devtools")
@@ -59,8 +66,9 @@ final class PreviewBrowserTests: XCTestCase {
             try fourEpochs.write(to: notebook, atomically: true, encoding: .utf8)
             let liveSeconds = try await page.waitUntil("window.nbrunPreview.liveLoads >= 2", timeout: 60)
             XCTAssertNotNil(liveSeconds, "no two live figure updates while training")
-            let during = try await page.evaluate(
-                "JSON.stringify({running: window.nbrunPreview.running, text: document.body.innerText})") as? String
+            let during =
+                try await page.evaluate(
+                    "JSON.stringify({running: window.nbrunPreview.running, text: document.body.innerText})") as? String
             XCTAssertTrue(during?.contains("epoch ") ?? false, "the panel shows epoch lines: \(during ?? "")")
             let finished = try await page.waitUntil(
                 "window.nbrunPreview.panel.state === 'done' && document.body.innerText.includes('After 4 epochs')",
@@ -93,19 +101,40 @@ final class PreviewBrowserTests: XCTestCase {
     static func pageWebSocket(profile: URL, page: String) async throws -> String {
         let portFile = profile.appendingPathComponent("DevToolsActivePort")
         let deadline = Date().addingTimeInterval(30)
+        var seen = "no DevToolsActivePort file"
         while Date() < deadline {
             if let text = try? String(contentsOf: portFile, encoding: .utf8),
-                let port = text.split(separator: "\n").first.flatMap({ Int($0) }),
-                let list = try? Data(contentsOf: URL(string: "http://127.0.0.1:\(port)/json/list")!),
-                let targets = try? JSONSerialization.jsonObject(with: list) as? [[String: Any]],
-                let target = targets.first(where: { $0["type"] as? String == "page" && $0["url"] as? String == page }),
-                let socket = target["webSocketDebuggerUrl"] as? String
+                let port = text.split(separator: "\n").first.flatMap({ Int($0) })
             {
-                return socket
+                seen = "port \(port), no answer"
+            }
+            if let text = try? String(contentsOf: portFile, encoding: .utf8),
+                let port = text.split(separator: "\n").first.flatMap({ Int($0) }),
+                let reply = Self.targetList(port: port)
+            {
+                seen = String(decoding: reply.0, as: UTF8.self)
+                let targets = (try? JSONSerialization.jsonObject(with: reply.0)) as? [[String: Any]] ?? []
+                let target = targets.first {
+                    $0["type"] as? String == "page" && ($0["url"] as? String ?? "").hasPrefix(page)
+                }
+                if let socket = target?["webSocketDebuggerUrl"] as? String { return socket }
             }
             try await Task.sleep(nanoseconds: 200_000_000)
         }
-        throw DevToolsError("Chromium did not open its DevTools port within 30 s")
+        throw DevToolsError("Chromium showed no page \(page) on its DevTools port within 30 s; seen: \(seen)")
+    }
+
+    /// `/json/list` of the DevTools port, read with curl (`--noproxy`: the machine may set a proxy).
+    static func targetList(port: Int) -> (Data, Int)? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["-s", "--max-time", "2", "--noproxy", "*", "http://127.0.0.1:\(port)/json/list"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        guard (try? process.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? (data, port) : nil
     }
 
     static var chromium: String {
