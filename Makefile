@@ -18,7 +18,7 @@ MAN_PAGE = .build/plugins/GenerateManual/outputs/nbrun/nbrun.1
 # The man page is dated by the last commit, so the same source gives the same page.
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null)
 
-.PHONY: run test setup build man install install-files uninstall bench bench-keras articles clean
+.PHONY: run test setup build man install install-files uninstall bench bench-keras articles clean check-arm64
 
 run: setup build
 	.build/release/nbrun $(NOTEBOOK)
@@ -71,6 +71,10 @@ bench: setup
 # The blog's exact Keras code, TensorFlow and JAX backends, same epochs (slow: installs into a throwaway venv).
 bench-keras: setup
 	sh scripts/keras-bench.sh $(EPOCHS)
+
+# The engine's C kernels compiled for ARM64 with clang (a compile check; nothing runs here).
+check-arm64:
+	sh scripts/ckernels-arm64.sh
 
 clean:
 	rm -rf .build output/*/

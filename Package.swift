@@ -38,13 +38,14 @@ let package = Package(
             name: "Runner",
             dependencies: [
                 "NotebookFormat", "Vocabulary", "Engine", "Datasets", "Charts", "Article", "AtomicFiles", "Hashing",
+                "Statistics",
             ],
             resources: [.embedInCode("Starter/starter.md")]  // `nbrun new`, compiled in (StarterNotebook.swift)
         ),
         // Front matter, directives, inline expressions, source locations, validation.
         .target(
             name: "NotebookFormat",
-            dependencies: ["Vocabulary", "Markdown", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Vocabulary", "Markdown", "Statistics", .product(name: "Yams", package: "Yams")]
         ),
         // cmark-gfm with GitHub's extensions, wrapped once: parse, walk, find code blocks, render HTML.
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
@@ -53,11 +54,12 @@ let package = Package(
         // the article's language. NotebookFormat produces these, Engine and Runner consume them.
         .target(name: "Vocabulary"),
         // Tensors, layers, losses, optimizers, fit/evaluate, pruning, seeded RNG.
-        .target(name: "Engine", dependencies: ["Vocabulary", "CKernels"]),  // BLAS is opened at run time (dlopen), see Sources/Engine/Math/BLASLibrary.swift
-        // The engine's C kernels (fused conv + pooling, Adam) in run-time dispatched variants, and its worker pool.
+        .target(name: "Engine", dependencies: ["Vocabulary", "CKernels"]),
+        // The engine's C kernels (GEMM, fused conv + pooling, sparse dense, Adam) in run-time dispatched
+        // variants that give the same bits, and its worker pool.
         .target(name: "CKernels"),
         // nbrun-bench: trains the blog model on MNIST and reports speed (docs/engine-backend.md).
-        .executableTarget(name: "EngineBenchmark", dependencies: ["Engine", "Datasets"]),
+        .executableTarget(name: "EngineBenchmark", dependencies: ["Engine", "Datasets", "CKernels"]),
         // MNIST / Fashion-MNIST / IDX / CSV readers and checksums.
         .target(
             name: "Datasets",
@@ -85,8 +87,8 @@ let package = Package(
         // Files written whole or not at all (temporary file + fsync + rename; staged folders swapped in).
         .target(name: "AtomicFiles"),
 
-        // C libraries from Debian, one systemLibrary target each. (OpenBLAS is not linked: the engine
-        // opens it at run time after choosing its kernel family; see docs/engine-backend.md.)
+        // C libraries from Debian, one systemLibrary target each. (No BLAS: the engine has its own GEMM;
+        // nbrun-bench --gemm opens OpenBLAS with dlopen for comparison only.)
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",

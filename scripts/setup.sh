@@ -15,8 +15,10 @@
 # nbrun converts it to a compact form in $DATA_DIR/mnist/ the first time it is loaded.
 set -euo pipefail
 
+# libopenblas-dev: only for nbrun-bench --gemm's comparison (the engine has its own GEMM);
+# libc6-dev-arm64-cross: aarch64 headers for `make check-arm64`.
 PACKAGES=(libcairo2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev fonts-noto-cjk libopenblas-dev
-          zlib1g-dev pkg-config dataset-fashion-mnist chromium)
+          zlib1g-dev pkg-config dataset-fashion-mnist libc6-dev-arm64-cross chromium curl)
 # shellcheck disable=SC2206  # EXTRA is a space-separated list on purpose
 PACKAGES+=(${EXTRA:-})
 for arg in "$@"; do

@@ -11,4 +11,6 @@ public enum ArticleBlock: Sendable {
     case code(CodeEcho)
     /// A Keras-style model summary (layer, output shape, parameters).
     case modelSummary(ModelSummary)
+    /// A checked claim (主張 N / Claim N) as a callout.
+    case claim(ClaimCallout)
 }

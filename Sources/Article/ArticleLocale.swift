@@ -19,6 +19,8 @@ struct ArticleLocale: Sendable {
     var showCode: String
     var generatedBy: String
     var isJapanese: Bool
+    /// `主張` / `Claim`, the prefix of a claim's number.
+    var claim: String { isJapanese ? "主張" : "Claim" }
 
     /// Japanese or English as ``Language`` decides from the `lang:` tag.
     init(lang: String) {

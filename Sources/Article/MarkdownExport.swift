@@ -33,6 +33,7 @@ struct MarkdownExport {
         if let byline = byline() { parts.append(byline) }
         var figureNumber = 0
         var tableNumber = 0
+        var claimNumber = 0
         for (block, tree) in zip(document.blocks, trees) {
             switch block {
             case .markdown:
@@ -53,6 +54,12 @@ struct MarkdownExport {
                 if let text = self.code(code) { parts.append(text) }
             case .modelSummary(let summary):
                 parts.append(modelSummary(summary))
+            case .claim(let claim):
+                claimNumber += 1
+                guard claim.shown else { continue }
+                parts.append(
+                    "> \(claim.mark) **\(locale.claim) \(claimNumber)**\(locale.captionSeparator)"
+                        + "\(MarkdownText.escape(claim.text))  \n> \(MarkdownText.escape(claim.detail))")
             }
         }
         if !document.provenance.isEmpty {
@@ -70,6 +77,7 @@ struct MarkdownExport {
         var fileNames: Set<String> = []
         var figures = 0
         var tables = 0
+        var claims = 0
         for block in document.blocks {
             switch block {
             case .figure(let figure):
@@ -83,6 +91,9 @@ struct MarkdownExport {
             case .table(let table):
                 tables += 1
                 if let label = table.label { try references.add(label: label, prefix: locale.table, number: tables) }
+            case .claim(let claim):
+                claims += 1
+                if let label = claim.label { try references.add(label: label, prefix: locale.claim, number: claims) }
             default:
                 break
             }

@@ -1,6 +1,6 @@
 import CCmarkGFM
-import Markdown
 import Foundation
+import Markdown
 import Mustache
 
 extension PageBuilder {
@@ -95,6 +95,15 @@ extension PageBuilder {
                 "hasCaption": !caption.isEmpty, "captionHTML": caption, "separator": locale.captionSeparator,
                 "columns": columns, "rows": rows,
             ])
+    }
+
+    /// A claim callout: number, ✓ (green) or ✗ (red), the text, then the deciding numbers.
+    func renderClaim(_ claim: ClaimCallout, id: String, number: Int) -> String {
+        let state = claim.holds ? "holds" : "fails"
+        return "<aside class=\"claim claim-\(state)\" id=\"\(HTMLText.escape(id))\">"
+            + "<p><span class=\"claim-mark\">\(claim.mark)</span> <strong>\(locale.claim) \(number)</strong>"
+            + "\(locale.captionSeparator)\(HTMLText.escape(claim.text))</p>"
+            + "<p class=\"claim-detail\">\(HTMLText.escape(claim.detail))</p></aside>"
     }
 
     func renderCode(_ code: CodeEcho) -> String {

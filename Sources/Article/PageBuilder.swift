@@ -1,6 +1,6 @@
 import CCmarkGFM
-import Markdown
 import Foundation
+import Markdown
 import Mustache
 
 /// Builds the Mustache context of one page: numbers figures and tables, renders the prose and the
@@ -28,6 +28,7 @@ struct PageBuilder {
         case table(ResultTable, id: String, number: Int)
         case code(CodeEcho)
         case modelSummary(ModelSummary)
+        case claim(ClaimCallout, id: String, number: Int)
     }
 
     /// A heading of the prose, for ids and the table of contents.
@@ -45,6 +46,7 @@ struct PageBuilder {
         var fileNames: Set<String> = []
         var figureCount = 0
         var tableCount = 0
+        var claimCount = 0
 
         // Pass 1: number figures and tables, register labels, parse the prose.
         for block in document.blocks {
@@ -74,6 +76,13 @@ struct PageBuilder {
                 prepared.append(.code(code))
             case .modelSummary(let summary):
                 prepared.append(.modelSummary(summary))
+            case .claim(let claim):
+                claimCount += 1
+                let id = try Self.elementID(label: claim.label, fallback: "claim-\(claimCount)", &slugger)
+                if let label = claim.label {
+                    try references.add(label: label, prefix: locale.claim, number: claimCount)
+                }
+                prepared.append(.claim(claim, id: id, number: claimCount))
             }
         }
 
@@ -102,6 +111,9 @@ struct PageBuilder {
                 fragments.append(("code", renderCode(code)))
             case .modelSummary(let summary):
                 fragments.append(("modelSummary", renderModelSummary(summary)))
+            case .claim(let claim, let id, let number):
+                guard claim.shown else { continue }
+                fragments.append(("claim", renderClaim(claim, id: id, number: number)))
             }
         }
         return pageContext(fragments: fragments, headings: headings)

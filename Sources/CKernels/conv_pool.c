@@ -15,7 +15,6 @@
 // Helpers as macros: functions passing 64-byte vectors would change the ABI between variants.
 #define ck_load(p) ({ ck_vf v_; memcpy(&v_, (p), sizeof v_); v_; })
 #define ck_store(p, v) do { ck_vf v_ = (v); memcpy((p), &v_, sizeof v_); } while (0)
-#define ck_splat(s) ((ck_vf){0} + (s))
 #define ck_select(mask, a, b) ((ck_vf)(((ck_vi)(a) & (mask)) | ((ck_vi)(b) & ~(mask))))
 
 #define CK_CAT2(a, b) a##_##b
@@ -82,11 +81,7 @@ static CK_TARGET_AVX512 void conv_pool_filter_grad_c1k3_avx512(const float *x, i
 
 #define CK_VARIANT portable
 #define CK_ATTR
-#if defined(__aarch64__)
-#define CK_FMA(a, b, c) __builtin_elementwise_fma(a, b, c)
-#else
-#define CK_FMA(a, b, c) ((a) * (b) + (c))
-#endif
+#define CK_FMA(a, b, c) CK_FMA_PORTABLE(a, b, c)
 #include "conv_pool_body.h"
 
 void ck_conv_pool_forward(const float *x, int h, int w, int c, int kh, int kw, int filters,

@@ -3,13 +3,13 @@ import CKernels
 /// Provenance of the engine's numbers, for lock files and articles.
 public enum EngineInfo {
     /// Changes whenever any computation changes its results; cached results with another version
-    /// must be recomputed. "2": Conv2D + MaxPooling2D((2, 2)) fused into a direct convolution
-    /// (another summation order than im2col + GEMM).
-    public static let numericsVersion = "2"
-    /// The math libraries in use, e.g. "OpenBLAS 0.3.21 (SkylakeX kernels), avx512 kernels": the
-    /// BLAS and the variant of the engine's own C kernels (results can differ between variants by
-    /// float rounding).
-    public static var mathLibrary: String { "\(Backend.shared.name), \(String(cString: ck_isa_name())) kernels" }
+    /// must be recomputed. "3": one order of operations on every CPU (the engine's own GEMM, every
+    /// product a fused multiply-add chain over k ascending; sparse dense layers in every kernel
+    /// variant; exp, log, tanh, sigmoid and powers of its own instead of libm).
+    public static let numericsVersion = "3"
+    /// The engine's math, e.g. "nbrun GEMM (avx2 kernels)": the kernel variant in use. Every
+    /// variant gives the same bits (the numerics contract); the name is provenance only.
+    public static var mathLibrary: String { Backend.shared.name }
     /// The processor, e.g. "AMD EPYC".
     public static var cpuModel: String { CPUInfo.model }
 }

@@ -4,6 +4,7 @@
 // overrides it, like NBRUN_DATA).
 // Usage: nbrun-bench [--epochs N] [--dropout] [--seed S] [--threads T] [--data DIR] [--json PATH]
 //                    [--profile-only] [--steps N (whole-step timings, default 200)] [--warmup N (default 300)]
+//                    [--gemm (GEMM GFLOP/s per kernel variant and OpenBLAS on the blog model's shapes, then exit)]
 // On a loaded machine prefer --profile-only: per-kernel medians and whole-step times projected to an epoch.
 import Datasets
 import Engine
@@ -15,10 +16,10 @@ import Foundation
 
 struct Options {
     var epochs = 1, seed: UInt64 = 0, threads = ProcessInfo.processInfo.activeProcessorCount
-    var dropout = false, profileOnly = false, data: String?, json: String?, steps = 200, warmup = 300
+    var dropout = false, profileOnly = false, gemm = false, data: String?, json: String?, steps = 200, warmup = 300
     static let usage = """
         usage: nbrun-bench [--epochs N] [--dropout] [--seed S] [--threads T] [--data DIR] [--json PATH]
-                           [--profile-only] [--steps N] [--warmup N]
+                           [--profile-only] [--steps N] [--warmup N] [--gemm]
         """
 
     init(_ args: [String]) {
@@ -46,6 +47,7 @@ struct Options {
             case "--json": json = value()
             case "--dropout": dropout = true
             case "--profile-only": profileOnly = true
+            case "--gemm": gemm = true
             case "--steps": steps = number("--steps")
             case "--warmup": warmup = number("--warmup")
             case "-h", "--help":
@@ -97,6 +99,10 @@ let options = Options(CommandLine.arguments)
 print(
     "engine: \(EngineInfo.mathLibrary) on \(EngineInfo.cpuModel), \(options.threads) threads, numerics v\(EngineInfo.numericsVersion), load average \(loadAverage())"
 )
+if options.gemm {
+    GEMMBenchmark.run()
+    exit(0)
+}
 let (train, test) = loadMNIST(dataDirectory: options.data)
 let spec = ModelSpec.blogMNIST(dropout: options.dropout)
 

@@ -15,8 +15,14 @@ extension DirectiveDecoder {
         if let (_, n) = f["ylim"] { decl.ylim = yaml.pair(n, "ylim") }
         if let (_, n) = f["xscale"] { decl.xscale = yaml.choice(n, "xscale", ["linear", "log"]) ?? "linear" }
         if let (_, n) = f["yscale"] { decl.yscale = yaml.choice(n, "yscale", ["linear", "log"]) ?? "linear" }
-        if let (_, n) = f["width"] { decl.width = yaml.double(n, "width", range: "> 0 (inches)", { $0 > 0 }) }
-        if let (_, n) = f["height"] { decl.height = yaml.double(n, "height", range: "> 0 (inches)", { $0 > 0 }) }
+        if let (_, n) = f["width"] {
+            decl.width = yaml.double(n, "width", range: "> 0 and <= 100 (inches)", { $0 > 0 && $0 <= 100 })
+        }
+        if let (_, n) = f["height"] {
+            decl.height = yaml.double(n, "height", range: "> 0 and <= 100 (inches)", { $0 > 0 && $0 <= 100 })
+        }
+        checkLimits(f["xlim"]?.1, decl.xlim, scale: decl.xscale, axis: "x")
+        checkLimits(f["ylim"]?.1, decl.ylim, scale: decl.yscale, axis: "y")
         if let (_, n) = f["series"], let items = yaml.list(n, "series") {
             if items.isEmpty {
                 diagnostics.error("`series` is empty; a plot needs at least one series", at: yaml.span(n))

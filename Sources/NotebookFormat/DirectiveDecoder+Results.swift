@@ -23,8 +23,8 @@ extension DirectiveDecoder {
             yaml.missing("data", example: "data: mnist")
         }
         if let (_, node) = f["split"] { decl.split = yaml.choice(node, "split", ["test", "train"]) ?? "test" }
-        if let (_, node) = f["count"] { decl.count = yaml.int(node, "count", atLeast: 1) ?? 16 }
-        if let (_, node) = f["columns"] { decl.columns = yaml.int(node, "columns", atLeast: 1) ?? 8 }
+        if let (_, node) = f["count"] { decl.count = yaml.int(node, "count", atLeast: 1, atMost: Self.maxImages) ?? 16 }
+        if let (_, node) = f["columns"] { decl.columns = yaml.int(node, "columns", atLeast: 1, atMost: Self.maxColumns) ?? 8 }
         draft.payload = .samples(decl)
         draft.normalizedBody = Self.canonical([
             ("data", decl.data), ("split", decl.split),
@@ -40,8 +40,8 @@ extension DirectiveDecoder {
         } else {
             yaml.missing("model", example: "model: no_dropout_test")
         }
-        if let (_, node) = f["count"] { decl.count = yaml.int(node, "count", atLeast: 1) ?? 16 }
-        if let (_, node) = f["columns"] { decl.columns = yaml.int(node, "columns", atLeast: 1) ?? 8 }
+        if let (_, node) = f["count"] { decl.count = yaml.int(node, "count", atLeast: 1, atMost: Self.maxImages) ?? 16 }
+        if let (_, node) = f["columns"] { decl.columns = yaml.int(node, "columns", atLeast: 1, atMost: Self.maxColumns) ?? 8 }
         draft.payload = .misclassified(decl)
         draft.normalizedBody = Self.canonical([
             ("model", decl.model), ("count", String(decl.count)),

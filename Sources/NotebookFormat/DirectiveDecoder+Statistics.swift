@@ -57,6 +57,10 @@ extension DirectiveDecoder {
                 .init(
                     id: path.root, span: Span(location: path.location, length: path.root.count), role: "`holds`",
                     expected: Self.claimSources))
+            let e = Expression(path: path, filters: [], source: path.dotted)
+            draft.paths.append(
+                .init(expression: e, span: Span(location: path.location, length: path.dotted.count), wantsSeries: false)
+            )
         }
         draft.payload = .claim(ClaimDecl(text: text, holds: holds))
         draft.normalizedBody = Self.canonical([("text", text), ("holds", holds.source)])

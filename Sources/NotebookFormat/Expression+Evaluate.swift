@@ -7,42 +7,73 @@ extension Expression {
     /// digits, trailing zeros dropped (R's and knitr's default for inline numbers).
     /// `percent(d)`: 100·x with d decimals and `%`; `fixed(d)`: d decimals; `thousands`:
     /// rounded to an integer, digits grouped by `,`; `int`: rounded half away from zero.
-    public func evaluate(_ lookup: (_ root: String, _ members: [String]) throws -> Value) throws -> RenderedValue {
-        var value = try lookup(path.root, path.members)
+    public func evaluate(_ lookup: (_ path: ValuePath) throws -> Value) throws -> RenderedValue {
+        let value = try lookup(path)
+        if case .replicates(let replicates) = value {
+            let numbers = try replicates.map { try Expression.number(of: picked($0), path: path.dotted) }
+            return try combine(numbers)
+        }
+        let one = try picked(value)
+        if case .text(let t) = one {
+            if filters.isEmpty { return RenderedValue(number: nil, text: t) }
+            throw ExpressionError("`\(source)`: filters need a number, `\(path.dotted)` is text")
+        }
+        let (x, integer) = try Expression.number(of: one, path: path.dotted)
+        if let first = filters.first, first.combinesSeeds { return try combine([(x, integer)]) }
+        return format(x, integer: integer, filters: filters)
+    }
+
+    /// The value after the path's accessors.
+    func picked(_ value: Value) throws -> Value {
+        var value = value
         for accessor in path.accessors {
             value = try Expression.apply(accessor, to: value, path: path.dotted)
         }
-        var number: Double?
-        var integer = false
+        return value
+    }
+
+    /// A number (and whether it is an integer) from a picked value.
+    static func number(of value: Value, path: String) throws -> (Double, Bool) {
         switch value {
-        case .integer(let i):
-            number = Double(i)
-            integer = true
-        case .number(let d): number = d
-        case .text(let t):
-            if filters.isEmpty { return RenderedValue(number: nil, text: t) }
-            throw ExpressionError("`\(source)`: filters need a number, `\(path.dotted)` is text")
+        case .integer(let i): return (Double(i), true)
+        case .number(let d): return (d, false)
+        case .text: throw ExpressionError("`\(path)` is text, not a number")
         case .series:
-            throw ExpressionError("`\(path.dotted)` is a series; pick one value with .last, .min, .argmin, [i], ...")
+            throw ExpressionError("`\(path)` is a series; pick one value with .last, .min, .argmin, [i], ...")
+        case .replicates: preconditionFailure("replicates nest only one level deep")
         }
+    }
+
+    /// Applies `filters` (none of which combines seeds) to one number.
+    func format(_ x: Double, integer: Bool, filters: ArraySlice<FilterCall>) -> RenderedValue {
+        var number = x
+        var integer = integer
         var text: String?
         for filter in filters {
-            guard let x = number else { break }
             let digits = Int(filter.arguments.first ?? 0)
             switch filter.name {
             case "int":
-                number = x.rounded(.toNearestOrAwayFromZero)
+                number = number.rounded(.toNearestOrAwayFromZero)
                 integer = true
-            case "percent": text = String(format: "%.\(digits)f%%", x * 100)
-            case "fixed": text = String(format: "%.\(digits)f", x)
-            case "thousands": text = Expression.grouped(x.rounded(.toNearestOrAwayFromZero))
-            default: throw ExpressionError("unknown filter `\(filter.name)`")
+            case "percent": text = String(format: "%.\(digits)f%%", number * 100)
+            case "fixed": text = String(format: "%.\(digits)f", number)
+            case "thousands": text = Expression.grouped(number.rounded(.toNearestOrAwayFromZero))
+            case "pvalue": text = Expression.pValue(number)
+            default: preconditionFailure("filter `\(filter.name)` passed the check but is not a formatting filter")
             }
         }
-        let n = number ?? 0
-        if let text { return RenderedValue(number: n, text: text) }
-        if integer, abs(n) < 9e15 { return RenderedValue(number: n, text: String(Int(n))) }
-        return RenderedValue(number: n, text: Expression.significant(n))
+        if let text { return RenderedValue(number: number, text: text) }
+        if integer, abs(number) < 9e15 { return RenderedValue(number: number, text: String(Int(number))) }
+        return RenderedValue(number: number, text: Expression.significant(number))
+    }
+
+    func format(_ x: Double, integer: Bool, filters: [FilterCall]) -> RenderedValue {
+        format(x, integer: integer, filters: filters[...])
+    }
+
+    /// `p < 0.001` below one in a thousand, else `p = ` with three decimals (APA style).
+    public static func pValue(_ p: Double) -> String {
+        p < 0.001 ? "p < 0.001" : String(format: "p = %.3f", p)
     }
 
     static func apply(_ accessor: Accessor, to value: Value, path: String) throws -> Value {

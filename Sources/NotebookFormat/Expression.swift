@@ -69,6 +69,8 @@ public enum Value: Equatable, Sendable {
     case integer(Int)
     case series([Double])
     case text(String)
+    /// One value per replicate of a result trained with `seeds:` (replicate 1 first).
+    case replicates([Value])
 }
 
 /// What an expression shows: the number (after accessors and `int`) and the printed text.

@@ -30,6 +30,7 @@ struct NotebookChecker {
             let layers = train(p.model).flatMap { model($0.model) }.map { LayerSpec.kernelNames($0.specs) } ?? []
             return .prune(fineTuned: p.fineTune != nil, kernelLayers: layers)
         case (.sweep, .sweep(let s)?): return .sweep(validation: (train(s.train)?.validationSplit ?? 0) > 0)
+        case (.compare, .compare?): return .compare
         default: return nil
         }
     }
@@ -39,6 +40,7 @@ struct NotebookChecker {
         checkIDs()
         checkLabels()
         checkPruningDirectives()
+        checkPairedCompares()
         var resolved: [[DirectiveReference]] = []
         for d in drafts {
             var refs: [DirectiveReference] = []
@@ -47,7 +49,8 @@ struct NotebookChecker {
                     refs.append(DirectiveReference(id: r.id, kind: kind))
                 }
             }
-            for p in d.paths {
+            for p in d.paths where d.kind != .claim || drafts.contains(where: { $0.id == p.expression.path.root }) {
+                if !p.wantsSeries { checkReplicates(p.expression, span: p.span, use: PathUseKind(d.kind)) }
                 if let kind = checkPath(p.expression, span: p.span, wantsSeries: p.wantsSeries),
                     !refs.contains(DirectiveReference(id: p.expression.path.root, kind: kind))
                 {
@@ -59,7 +62,9 @@ struct NotebookChecker {
         for p in prose {
             for e in p.expressions {
                 let span = Span(location: e.expression.path.location, length: e.expression.path.dotted.count)
-                _ = checkPath(e.expression, span: span, wantsSeries: false)
+                if checkPath(e.expression, span: span, wantsSeries: false) != nil {
+                    checkReplicates(e.expression, span: span, use: .printed)
+                }
             }
             let labels = drafts.compactMap(\.display.label)
             for r in p.references where !labels.contains(r.label) {
@@ -98,7 +103,7 @@ struct NotebookChecker {
         for d in drafts {
             guard let label = d.display.label, let span = d.labelSpan else { continue }
             if let wanted = d.kind.crossReferenceKind {
-                if !label.hasPrefix(wanted.prefix) {
+                if !label.hasPrefix(wanted.prefix) || label == wanted.prefix {
                     let rest = CrossReferenceGrammar.kind(ofLabel: label).map {
                         String(label.dropFirst($0.prefix.count))
                     }
@@ -172,7 +177,9 @@ struct NotebookChecker {
         }
         let values = Self.values(of: owner.kind, payload: owner.payload, train: trainDecl, model: modelDecl)
         guard !values.isEmpty else {
-            if owner.payload != nil || ![.dataset, .model, .train, .evaluate, .prune, .sweep].contains(owner.kind) {
+            if owner.payload != nil
+                || ![.dataset, .model, .train, .evaluate, .prune, .sweep, .compare].contains(owner.kind)
+            {
                 diagnostics.error(
                     "`\(path.root)` is a `\(owner.kind.rawValue)` directive, which has no values to quote",
                     at: path.location, length: path.root.count)

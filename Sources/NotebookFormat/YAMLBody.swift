@@ -124,13 +124,17 @@ final class YAMLBody {
         return s.string
     }
 
-    func int(_ node: Node, _ name: String, atLeast minimum: Int) -> Int? {
+    func int(_ node: Node, _ name: String, atLeast minimum: Int, atMost maximum: Int = .max) -> Int? {
         guard let t = plain(node), let v = Int(t) else {
             diagnostics.error("`\(name)` must be an integer, got `\(text(node))`", at: span(node))
             return nil
         }
         guard v >= minimum else {
             diagnostics.error("`\(name)` must be at least \(minimum), got `\(v)`", at: span(node))
+            return nil
+        }
+        guard v <= maximum else {
+            diagnostics.error("`\(name)` must be at most \(maximum), got `\(v)`", at: span(node))
             return nil
         }
         return v

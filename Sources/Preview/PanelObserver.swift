@@ -26,6 +26,10 @@ final class PanelObserver: RunObserver {
             add("    \(step.id) " + Self.line(record, epoch: history.epochs.count, of: epochsPlanned[step.id]))
         case .note(let text):
             add("    \(text)")
+        case .warning(let text):
+            add("warning: \(text)")
+        case .task(let update):
+            add("  \(update)")
         case .stageFinished, .directiveFinished, .training:
             break
         }

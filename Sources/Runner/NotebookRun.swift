@@ -31,6 +31,28 @@ public struct NotebookRun {
         try stages.run(.writeLock, detail: lockURL.lastPathComponent) {
             try Self.write(lock, to: lockURL)
         }
+        try failedClaims(plan.notebook, results: results)
+    }
+
+    /// Like a failing test: every claim that does not hold, as `file:line:col: error: claim ...`
+    /// (exit 1) after the article and the lock are written; nothing with `--allow-failed-claims`.
+    private func failedClaims(_ notebook: Notebook, results: RunResults) throws {
+        let evaluation = ClaimEvaluation(lookup: ValueLookup(notebook: notebook, results: results))
+        var lines: [String] = []
+        for directive in notebook.directives {
+            guard case .claim(let decl) = directive.payload, let v = try? evaluation.verdict(decl), !v.holds
+            else { continue }
+            let at = decl.holds.paths.first?.location ?? directive.location
+            lines.append(
+                "\(at.file):\(at.line):\(at.column): error: claim `\(directive.id)` does not hold: \(v.detail)")
+        }
+        if lines.isEmpty { return }
+        if options.allowFailedClaims {
+            let warnings = lines.map { $0.replacingOccurrences(of: ": error: claim", with: ": warning: claim") }
+            FileHandle.standardError.write(Data((warnings.joined(separator: "\n") + "\n").utf8))
+            return
+        }
+        throw RunnerFailure(message: lines.joined(separator: "\n"))
     }
 
     /// `nbrun check NOTEBOOK.md`: run again without the cache and compare with the lock file.
@@ -51,6 +73,7 @@ public struct NotebookRun {
         }
         var uncached = options
         uncached.useCache = false
+        uncached.executor = .inProcess
         let stages = StageRunner(Stage.checkStages, events: events)
         let (parsed, plan, results, rendered) = try prepare(stages, options: uncached)
         let comparison = try stages.run(.compare, detail: lockURL.lastPathComponent) {
@@ -77,10 +100,25 @@ public struct NotebookRun {
         let plan = try stages.run(.check) { try NotebookCheck.check(parsed) }
         let working = plan.order.filter { Executor.doesWork($0.kind) }.count
         let results = try stages.run(.execute, detail: "\(working) directives") {
-            try Executor(plan: plan, options: options, events: events).run()
+            try execute(plan, options: options)
         }
         let rendered = try stages.run(.render) { try Renderer(notebook: plan.notebook, results: results).render() }
         return (parsed, plan, results, rendered)
+    }
+
+    /// The execute stage: in this process, or as tasks through a worker pool or Slurm.
+    private func execute(_ plan: Plan, options: RunOptions) throws -> RunResults {
+        let folder = TaskFolder(cacheRoot: options.cacheDirectory)
+        switch options.executor {
+        case .inProcess:
+            return try Executor(plan: plan, options: options, events: events).run()
+        case .local(let jobs):
+            let pool = LocalWorkerPool(jobs: jobs, threads: options.threads, folder: folder)
+            return try TaskDriver(plan: plan, options: options, events: events, backend: pool).run()
+        case .slurm(let settings):
+            let arrays = SlurmArrays(settings: settings, threads: options.threads, folder: folder)
+            return try TaskDriver(plan: plan, options: options, events: events, backend: arrays).run()
+        }
     }
 
     private func writeArticle(

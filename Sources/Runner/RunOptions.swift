@@ -10,7 +10,13 @@ public struct RunOptions: Sendable {
     public var selfContained: Bool
     /// What the write step produces (`--to`); the HTML page unless asked.
     public var format: OutputFormat = .html
+    /// `--allow-failed-claims`: a claim that does not hold is still marked ✗, but the run exits 0.
+    public var allowFailedClaims = false
     public var threads: Int?
+    /// Where tasks run (`--executor`); in this process unless asked.
+    public var executor: TaskExecutor = .inProcess
+    /// How many times a failed or vanished task is submitted again (`--retries`).
+    public var retries = 2
     /// Where results are cached: `NBRUN_CACHE`, else `$XDG_CACHE_HOME/nbrun/results`, else `~/.cache/nbrun/results`.
     public var cacheDirectory: URL
 

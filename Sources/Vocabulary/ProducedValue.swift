@@ -10,6 +10,7 @@ public enum ProducedValue: Hashable, Sendable {
     case evaluate(EvaluateValue)
     case prune(PruneValue)
     case sweep(SweepValue)
+    case compare(CompareValue)
 
     public var shape: ValueShape {
         switch self {
@@ -19,6 +20,7 @@ public enum ProducedValue: Hashable, Sendable {
         case .evaluate(let v): return v.shape
         case .prune(let v): return v.shape
         case .sweep(let v): return v.shape
+        case .compare(let v): return v.shape
         }
     }
 
@@ -132,4 +134,17 @@ public enum SweepValue: String, Hashable, Sendable, CaseIterable {
     var shape: ValueShape { self == .points ? .integer : .series }
 
     var needsValidation: Bool { rawValue.hasPrefix("val_") }
+}
+
+/// `{compare}`: the difference of means a − b, its 95 % interval, the two-sided p, Cohen's d and
+/// the number of seeds on each side.
+public enum CompareValue: String, Hashable, Sendable, CaseIterable {
+    case diff
+    case ci95Low = "ci95.low"
+    case ci95High = "ci95.high"
+    case p, effect
+    case countA = "n_a"
+    case countB = "n_b"
+
+    var shape: ValueShape { self == .countA || self == .countB ? .integer : .number }
 }

@@ -10,6 +10,8 @@ public enum ValueProducer: Sendable, Equatable {
     case prune(fineTuned: Bool, kernelLayers: [String])
     /// A sweep: `val_` values only when its train holds out validation rows.
     case sweep(validation: Bool)
+    /// A comparison of two replicated values.
+    case compare
 
     /// Every value by its dotted name (`history.val_loss`, `nonzero.dense_1`).
     public var values: [String: ProducedValue] {
@@ -38,6 +40,8 @@ public enum ValueProducer: Sendable, Equatable {
             for layer in layers { v["nonzero.\(layer)"] = .prune(.nonzeroIn(layer: layer)) }
         case .sweep(let validation):
             for s in SweepValue.allCases where validation || !s.needsValidation { v[s.rawValue] = .sweep(s) }
+        case .compare:
+            for c in CompareValue.allCases { v[c.rawValue] = .compare(c) }
         }
         return v
     }

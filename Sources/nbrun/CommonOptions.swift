@@ -33,6 +33,9 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "No progress on stderr.")
     var quiet = false
 
+    @Flag(name: .long, help: "Exit 0 even when a {claim} does not hold (it is still marked ✗ and reported).")
+    var allowFailedClaims = false
+
     func validate() throws {
         for item in overrides where !item.contains("=") {
             throw ValidationError("--set expects name=value, got '\(item)'.")
@@ -61,6 +64,7 @@ struct CommonOptions: ParsableArguments {
             threads: threads
         )
         options.format = format
+        options.allowFailedClaims = allowFailedClaims
         return options
     }
 }

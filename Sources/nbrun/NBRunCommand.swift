@@ -12,6 +12,8 @@ struct NBRunCommand: ParsableCommand {
         abstract: "Run a literate experiment notebook and write its HTML article.",
         usage: """
             nbrun <notebook> [--output <dir>] [--set <name=value> ...] [--no-cache] [--to html|md|html-fragment] [--self-contained] [--threads <n>] [--quiet]
+                  [--executor in-process|local|slurm] [--jobs <n>] [--cache <dir>] [--retries <n>]
+                  [--partition <p>] [--time <HH:MM:SS>] [--max-parallel <n>] [--sbatch-arg <arg> ...]
             nbrun check <notebook> [--tolerance <relative>] [--output <dir>] [--set <name=value> ...]
             nbrun new <notebook>
             nbrun preview <notebook> [--port <port>] [--open] [--output <dir>] [--set <name=value> ...]
@@ -26,7 +28,7 @@ struct NBRunCommand: ParsableCommand {
             changed number), 2 a usage error, 70 an internal error (a bug in nbrun; please report it).
             """,
         version: RunnerInfo.version,
-        subcommands: [RunCommand.self, CheckCommand.self, NewCommand.self, PreviewCommand.self],
+        subcommands: [RunCommand.self, CheckCommand.self, NewCommand.self, PreviewCommand.self, TaskCommand.self],
         defaultSubcommand: RunCommand.self
     )
 
@@ -53,6 +55,8 @@ struct NBRunCommand: ParsableCommand {
             FileHandle.standardError.write(Data((failure.description + "\n").utf8))
             Foundation.exit(internalErrorStatus)
         } catch {
+            // `--help` parses into ArgumentParser's help command, whose run() throws its request.
+            if exitCode(for: error) == .success { exit(withError: error) }
             FileHandle.standardError.write(Data((InternalFailure(error).description + "\n").utf8))
             Foundation.exit(internalErrorStatus)
         }

@@ -13,7 +13,19 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Ignore cached results and run every directive again.")
     var noCache = false
 
+    @OptionGroup var tasks: TaskOptions
+
+    func validate() throws {
+        if noCache && tasks.executor != .inProcess {
+            throw ValidationError(
+                "--no-cache cannot be combined with --executor (tasks exchange results through the cache); use a fresh --cache folder."
+            )
+        }
+    }
+
     func run() throws {
-        try NotebookRun(options: common.runOptions(useCache: !noCache)).run()
+        var options = common.runOptions(useCache: !noCache)
+        tasks.apply(to: &options)
+        try NotebookRun(options: options).run()
     }
 }

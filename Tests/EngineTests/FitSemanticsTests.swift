@@ -53,6 +53,25 @@ final class FitSemanticsTests: XCTestCase {
         XCTAssertNotEqual(h1.valLoss, h2.valLoss)
     }
 
+    /// A batch larger than the data is Keras' full-batch training: the same bits as `batch_size`
+    /// equal to the training rows, and no allocation of the size as written (100,000,000 samples of
+    /// 6 floats would need 2.4 GB for the input alone).
+    func testBatchLargerThanTheDataIsFullBatch() throws {
+        let d = data(50, shape: [6], classes: 3, seed: 4)
+        func run(batchSize: Int) throws -> (History, [Float]) {
+            var g = SeededGenerator(seed: 5)
+            let model = try Model(spec: small, generator: &g)
+            let h = try model.fit(
+                d, config: FitConfig(epochs: 2, batchSize: batchSize, validationSplit: 0.2), generator: &g)
+            return (h, model.parameters.flatMap { $0 })
+        }
+        let (huge, hugeWeights) = try run(batchSize: 100_000_000)
+        let (exact, exactWeights) = try run(batchSize: 40)
+        XCTAssertEqual(huge.loss, exact.loss)
+        XCTAssertEqual(huge.valLoss, exact.valLoss)
+        XCTAssertEqual(hugeWeights, exactWeights)
+    }
+
     /// With a zero learning rate the weights stay put, so the epoch's loss must be the per-sample
     /// mean over the training rows (batches of 4, 4, 2 weighted by size), not the mean of batch means.
     func testEpochMetricsArePerSampleMeans() throws {

@@ -56,7 +56,9 @@ final class GradientCheckTests: XCTestCase {
             if perWeight { assertClose(analytic[t], fd, absolute: 1e-3, relative: 3e-2, name, file: file, line: line) }
             let diff = zip(analytic[t], fd).reduce(Float(0)) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
             let norm = fd.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
-            XCTAssertLessThan(diff, 1e-2 * max(norm, 1e-3), "\(name): gradient vector error", file: file, line: line)
+            // The floor: a bias right before BatchNormalization has a true gradient of zero, and central
+            // differences of a float32 loss with h = 3e-3 carry about 1e-5 of rounding noise.
+            XCTAssertLessThan(diff, 1e-2 * max(norm, 3e-3), "\(name): gradient vector error", file: file, line: line)
         }
     }
 

@@ -141,34 +141,4 @@ final class ModelSpecTests: XCTestCase {
         XCTAssertEqual(FitConfig.trainingRows(count: 10, validationSplit: 0.25), 7)  // floor(7.5)
         XCTAssertEqual(FitConfig.trainingRows(count: 100, validationSplit: 0), 100)
     }
-
-    func testBLASMatchesPortableGEMM() {
-        var g = SeededGenerator(seed: 5)
-        let reference = ReferenceMath()
-        for (ta, tb) in [(false, false), (true, false), (false, true), (true, true)] {
-            let m = 37
-            let n = 29
-            let k = 53
-            let a = (0..<(m * k)).map { _ in g.nextUniformFloat(in: -1, 1) }
-            let b = (0..<(k * n)).map { _ in g.nextUniformFloat(in: -1, 1) }
-            var c1 = (0..<(m * n)).map { _ in g.nextUniformFloat(in: -1, 1) }
-            var c2 = c1
-            Backend.shared.sgemm(
-                transA: ta, transB: tb, m: m, n: n, k: k, alpha: 0.5, a: a, lda: ta ? m : k,
-                b: b, ldb: tb ? k : n, beta: 0.25, c: &c1, ldc: n)
-            reference.sgemm(
-                transA: ta, transB: tb, m: m, n: n, k: k, alpha: 0.5, a: a, lda: ta ? m : k,
-                b: b, ldb: tb ? k : n, beta: 0.25, c: &c2, ldc: n)
-            assertClose(c1, c2, absolute: 1e-5, relative: 1e-5, "transA \(ta) transB \(tb)")
-        }
-    }
-
-    func testOpenBLASCoreTypeIsDetectedFromFlags() {
-        let skx: Set = ["avx2", "fma", "avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
-        XCTAssertEqual(CPUInfo.openBLASCoreType(flags: skx, isX86: true), "SkylakeX")
-        XCTAssertEqual(CPUInfo.openBLASCoreType(flags: ["avx2", "fma", "avx"], isX86: true), "Haswell")
-        XCTAssertNil(CPUInfo.openBLASCoreType(flags: ["sse2"], isX86: true))
-        XCTAssertNil(CPUInfo.openBLASCoreType(flags: skx, isX86: false))
-        XCTAssertFalse(EngineInfo.mathLibrary.isEmpty)
-    }
 }

@@ -10,8 +10,9 @@ final class ExpressionTests: XCTestCase {
     private let history: [Double] = [0.30, 0.10, 0.05, 0.07, 0.09]
 
     private func render(_ text: String) throws -> RenderedValue {
-        try expr(text).evaluate { root, members in
-            switch (root, members) {
+        try expr(text).evaluate { path in
+            let root = path.root
+            switch (root, path.members) {
             case ("m", ["history", "val_loss"]): return .series(self.history)
             case ("m", ["params"]): return .integer(693_962)
             case ("e", ["accuracy"]): return .number(0.98765)
@@ -47,8 +48,8 @@ final class ExpressionTests: XCTestCase {
 
     func testArgminTakesTheFirstOfEqualValues() throws {
         let e = try expr("m.s.argmin")
-        XCTAssertEqual(try e.evaluate { _, _ in .series([2, 1, 1, 3]) }.text, "2")
-        XCTAssertEqual(try expr("m.s.argmax").evaluate { _, _ in .series([3, 1, 3]) }.text, "1")
+        XCTAssertEqual(try e.evaluate { _ in .series([2, 1, 1, 3]) }.text, "2")
+        XCTAssertEqual(try expr("m.s.argmax").evaluate { _ in .series([3, 1, 3]) }.text, "1")
     }
 
     func testFilters() throws {

@@ -120,7 +120,7 @@ final class FeatureTests: XCTestCase {
             p.series.map(\.y.path.dotted), ["cnn.history.loss", "cnn.history.val_loss", "cnn.history.val_accuracy"])
         XCTAssertEqual(p.series[2].x?.path.dotted, "cnn.history.accuracy")
         XCTAssertEqual(p.xlim, [1, 3])
-        XCTAssertEqual(p.ylim, [0, 1.5])
+        XCTAssertEqual(p.ylim, [0.01, 1.5])
         XCTAssertEqual(p.xscale, "linear")
         XCTAssertEqual(p.yscale, "log")
         XCTAssertEqual(p.width, 8)

@@ -56,6 +56,7 @@ final class ValueVocabularyTests: XCTestCase {
         case .prune(let p): return .prune(fineTuned: p.fineTune != nil, kernelLayers: [])
         case .sweep:
             return .sweep(validation: kinds.contains(.sweep(.valLossMin)))
+        case .compare: return .compare
         default: return nil
         }
     }
@@ -75,6 +76,9 @@ final class ValueVocabularyTests: XCTestCase {
                     .replacingOccurrences(of: "pruned.accuracy_finetuned", with: "pruned.loss")
             })
         seen += assertEveryValueIsProduced(plain, plainResults)
+        // Replicated trains and evaluations, and a compare over them.
+        let (replicated, replicatedResults) = try results("replicates.md", set: ["seeds": "2"])
+        seen += assertEveryValueIsProduced(replicated, replicatedResults)
 
         var kinds = Set<String>()
         for producer in seen {
@@ -85,6 +89,7 @@ final class ValueVocabularyTests: XCTestCase {
             case .evaluate: kinds.insert("evaluate")
             case .prune(let fineTuned, _): kinds.insert("prune fine-tuned=\(fineTuned)")
             case .sweep(let validation): kinds.insert("sweep validation=\(validation)")
+            case .compare: kinds.insert("compare")
             }
         }
         XCTAssertEqual(
@@ -92,6 +97,7 @@ final class ValueVocabularyTests: XCTestCase {
             [
                 "dataset", "model", "train validation=true", "train validation=false", "evaluate",
                 "prune fine-tuned=true", "prune fine-tuned=false", "sweep validation=true", "sweep validation=false",
+                "compare",
             ])
     }
 }

@@ -42,32 +42,38 @@ void ck_conv_pool_filter_grad(const float *x, int h, int w, int c, int kh, int k
 void ck_conv_pool_scatter(int oh, int ow, int filters, const float *pooled, const uint8_t *argmax,
                           const float *dpooled, int relu, float *dz);
 
+/// Single-precision GEMM, row-major, on the calling thread: C[m x n] = op(A) op(B) with op(A) m x k,
+/// op(B) k x n; A(i, p) = a[i lda + p] (a[p lda + i] when transA), B(p, j) = b[p ldb + j]
+/// (b[j ldb + p] when transB); C overwritten, rows ldc apart. Every output is ONE fused multiply-add
+/// chain over k in ascending order: s = +0; for p = 0, 1, ..., k - 1: s = fma(A(i, p), B(p, j), s);
+/// C[i, j] = s. The same bits in every variant and for any caller-side split of m or n.
+void ck_gemm(int transA, int transB, int m, int n, int k, const float *a, long lda, const float *b, long ldb,
+             float *c, long ldc);
+
 /// Keras Adam on n elements, the exact IEEE operation sequence (no fused multiply-add):
 /// m += (g - m) * (1 - b1); v += (g*g - v) * (1 - b2); w -= (m * alpha) / (sqrt(v) + eps).
 void ck_adam(float *w, const float *g, float *m, float *v, long n, float alpha, float b1, float b2, float eps);
 
-/// Whether the sparse dense-layer kernels below run here: AVX-512, n (units) a multiple of 16 up
-/// to 128, batch <= 64. Callers use BLAS otherwise.
+/// Whether the sparse dense-layer kernels below apply: n (units) a multiple of 16 up to 128, batch
+/// <= 64 (every variant). Callers use ck_gemm otherwise.
 int ck_sparse_dense_available(int n, int batch);
 
 /// Number of non-zero (or NaN) entries of x[0..<count].
 long ck_count_nonzero(const float *x, long count);
 
-/// Dense layer forward that skips zero inputs, for `rows` samples: y[r, :] = sum over j with
-/// x[r, j] != 0, ascending, of x[r, j] w[j, :] (one FMA chain per output; no bias). x rows are
-/// ldx apart (ldx >= k), y rows ldy apart. Also records, per sample r, the ascending indices of
-/// its non-zero inputs in index[r (k + 16) ...] and their number in counts[r] (for backward).
-/// Requires ck_sparse_dense_available(n, rows).
+/// Dense layer forward that skips zero inputs, for `rows` samples: y[r, :] = chain over the j with
+/// x[r, j] != 0, ascending, of fma(x[r, j], w[j, :], .) from +0 (the ck_gemm chain without the
+/// terms whose input is zero; no bias). x rows are ldx apart (ldx >= k), y rows ldy apart. Also
+/// records, per sample r, the ascending indices of its non-zero inputs in index[r (k + 16) ...] and
+/// their number in counts[r] (for backward). Requires ck_sparse_dense_available(n, rows).
 void ck_sparse_dense_forward(const float *x, long ldx, int rows, int k, int n, const float *w, float *y, long ldy,
                              int32_t *index, int32_t *counts);
 
-/// Dense layer backward over input features [k0, k1) for `batch` samples (x rows ldx = k apart,
-/// index/counts from the forward over all samples): dw[j, :] = sum over samples r with
-/// x[r, j] != 0, ascending, of x[r, j] dy[r, :]; and when dx is not NULL, dx[r, j] =
-/// dot(dy[r, :], w[j, :]) where x[r, j] != 0 and 0 elsewhere (valid only when the layer below
-/// ignores the gradient wherever its output is 0, e.g. relu). Requires ck_sparse_dense_available.
+/// dW of a dense layer over input features [k0, k1) for `batch` samples (x rows ldx = k apart,
+/// index/counts from the forward over all samples): dw[j, :] = chain over the samples r with
+/// x[r, j] != 0, ascending, of fma(x[r, j], dy[r, :], .) from +0. Requires ck_sparse_dense_available.
 void ck_sparse_dense_backward(const float *x, long ldx, int batch, int k0, int k1, int n, const float *dy,
-                              const float *w, float *dw, float *dx, const int32_t *index, const int32_t *counts);
+                              float *dw, const int32_t *index, const int32_t *counts);
 
 /// A persistent pool of worker threads. ck_pool_run calls task(context, chunk, worker) for every
 /// chunk in [0, chunks) on the caller (worker 0) and up to threads - 1 pool threads (workers

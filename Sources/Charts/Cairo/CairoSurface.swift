@@ -16,6 +16,11 @@ final class CairoSurface {
     /// An image surface of `width` x `height` pixels, RGB24 (opaque) or ARGB32.
     static func image(width: Int, height: Int, alpha: Bool = false) throws -> CairoSurface {
         let format = alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24
+        // Cairo's image surfaces are at most 32767 px a side; a larger request is an error, never a
+        // trap converting to Int32 (Cairo itself reports sizes below 1).
+        guard width <= 32767, height <= 32767, width > Int(Int32.min), height > Int(Int32.min) else {
+            throw ChartError(.cairo, "an image of \(width)x\(height) px is larger than Cairo can draw (32767 px a side)")
+        }
         return try CairoSurface(
             cairo_image_surface_create(format, Int32(width), Int32(height))!,
             what: "image surface \(width)x\(height)")

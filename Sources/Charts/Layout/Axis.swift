@@ -41,7 +41,9 @@ extension AxisRequest {
     /// View limits: the data extent widened by `margin` of its span on each side (in log10 space
     /// for a log axis), except a sticky zero edge; a zero span is widened to a visible one.
     func view(margin: Double) -> (Double, Double) {
-        if let limits, limits.lowerBound < limits.upperBound { return (limits.lowerBound, limits.upperBound) }
+        if let limits, limits.lowerBound < limits.upperBound, scale == .linear || limits.lowerBound > 0 {
+            return (limits.lowerBound, limits.upperBound)
+        }
         if let categories {
             let n = Double(max(categories.count, 1))
             let span = n - 1 + 0.8
@@ -62,8 +64,11 @@ extension AxisRequest {
             let newHi = stickyZero && hi == 0 ? 0 : hi + margin * span
             return (newLo, newHi)
         case .log:
-            var lo = log10(dataLo)
-            var hi = log10(dataHi)
+            // Non-positive data has no place on a log axis: fall back to a decade that does.
+            let safeHi = dataHi > 0 && dataHi.isFinite ? dataHi : 10
+            let safeLo = dataLo > 0 && dataLo.isFinite ? min(dataLo, safeHi) : safeHi / 10
+            var lo = log10(safeLo)
+            var hi = log10(safeHi)
             if lo == hi {
                 lo -= 1
                 hi += 1

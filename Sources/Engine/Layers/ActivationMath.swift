@@ -1,6 +1,5 @@
-import Foundation
-
-/// Forward and backward of the activation functions on contiguous rows, in place.
+/// Forward and backward of the activation functions on contiguous rows, in place. exp, tanh and
+/// sigmoid are the engine's own (`FloatMath`); sums run in index order, each operation rounded.
 ///
 /// Backward uses the output y only: relu' = [y > 0]; sigmoid' = y (1 - y); tanh' = 1 - y^2;
 /// softmax: dx_i = y_i (dy_i - sum_j dy_j y_j) per row of `width` elements.
@@ -31,17 +30,10 @@ enum ActivationMath {
         switch activation {
         case .linear: return
         case .relu: for i in 0..<n { y[i] = max(y[i], 0) }
-        case .sigmoid: for i in 0..<n { y[i] = sigmoid(y[i]) }
-        case .tanh: for i in 0..<n { y[i] = Foundation.tanh(y[i]) }
+        case .sigmoid: for i in 0..<n { y[i] = FloatMath.sigmoid(y[i]) }
+        case .tanh: for i in 0..<n { y[i] = FloatMath.tanh(y[i]) }
         case .softmax: for r in 0..<rows { softmaxRow(y + r * width, width) }
         }
-    }
-
-    /// Numerically stable logistic: 1/(1+e^-x) for x >= 0, e^x/(1+e^x) otherwise.
-    @inline(__always) static func sigmoid(_ x: Float) -> Float {
-        if x >= 0 { return 1 / (1 + Foundation.exp(-x)) }
-        let e = Foundation.exp(x)
-        return e / (1 + e)
     }
 
     /// softmax(x)_i = e^(x_i - max) / sum_j e^(x_j - max), in place.
@@ -50,7 +42,7 @@ enum ActivationMath {
         for i in 0..<n { m = max(m, x[i]) }
         var s: Float = 0
         for i in 0..<n {
-            x[i] = Foundation.exp(x[i] - m)
+            x[i] = FloatMath.exp(x[i] - m)
             s += x[i]
         }
         let inv = 1 / s

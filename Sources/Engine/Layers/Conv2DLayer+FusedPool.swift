@@ -83,9 +83,7 @@ extension Conv2DLayer {
             ck_conv_pool_scatter(
                 Int32(g.outHeight), Int32(g.outWidth), Int32(n), y + s * pooled, arg + s * pooled,
                 dy + s * pooled, relu, dz)
-            pass.math.sgemm(
-                transA: false, transB: true, m: p, n: k, k: n, alpha: 1,
-                a: dz, lda: n, b: w, ldb: n, beta: 0, c: dcol, ldc: k)
+            pass.math.gemm(transA: false, transB: true, m: p, n: k, k: n, a: dz, lda: n, b: w, ldb: n, c: dcol, ldc: k)
             let dxs = dx + s * g.inputSize
             dxs.update(repeating: 0, count: g.inputSize)
             g.col2imAdd(dcol, dxs)

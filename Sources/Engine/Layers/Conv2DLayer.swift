@@ -64,9 +64,7 @@ final class Conv2DLayer: Layer {
             let cs = col + s * p * k
             g.im2col(x + s * g.inputSize, cs)
             let ys = y + s * p * n
-            pass.math.sgemm(
-                transA: false, transB: false, m: p, n: n, k: k, alpha: 1,
-                a: cs, lda: k, b: w, ldb: n, beta: 0, c: ys, ldc: n)
+            pass.math.gemm(transA: false, transB: false, m: p, n: n, k: k, a: cs, lda: k, b: w, ldb: n, c: ys, ldc: n)
             ActivationMath.biasForward(activation, ys, rows: p, width: n, stride: n, bias: b)
         }
     }
@@ -100,16 +98,15 @@ final class Conv2DLayer: Layer {
         WorkSplit.run(chunks: wChunks + xChunks, threads: pass.threads) { c, worker in
             if c < wChunks {
                 let cols = WorkSplit.range(c, of: wChunks, length: n, multiple: 16)
-                pass.math.sgemm(
-                    transA: true, transB: false, m: k, n: cols.count, k: batch * p, alpha: 1,
-                    a: col, lda: k, b: dyc + cols.lowerBound, ldb: n, beta: 0,
-                    c: dw + cols.lowerBound, ldc: n)
+                pass.math.gemm(
+                    transA: true, transB: false, m: k, n: cols.count, k: batch * p,
+                    a: col, lda: k, b: dyc + cols.lowerBound, ldb: n, c: dw + cols.lowerBound, ldc: n)
             } else if let dx {
                 let s = c - wChunks
                 let dcol = scratchPointers[worker]
-                pass.math.sgemm(
-                    transA: false, transB: true, m: p, n: k, k: n, alpha: 1,
-                    a: dyc + s * p * n, lda: n, b: w, ldb: n, beta: 0, c: dcol, ldc: k)
+                pass.math.gemm(
+                    transA: false, transB: true, m: p, n: k, k: n,
+                    a: dyc + s * p * n, lda: n, b: w, ldb: n, c: dcol, ldc: k)
                 let dxs = dx + s * g.inputSize
                 dxs.update(repeating: 0, count: g.inputSize)
                 g.col2imAdd(dcol, dxs)

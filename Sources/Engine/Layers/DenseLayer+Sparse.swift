@@ -2,16 +2,16 @@ import CKernels
 
 /// Dense layers on inputs that are mostly exact zeros (relu outputs: about 70% of the blog model's
 /// pooled features after the first epoch): forward and dW visit only the non-zero inputs
-/// (C `ck_sparse_dense_forward` / `ck_sparse_dense_backward`, AVX-512), which gives the same sums
-/// as the dense products minus terms that are exactly zero, in ascending input order.
+/// (C `ck_sparse_dense_forward` / `ck_sparse_dense_backward`, every kernel variant). Each output is
+/// the GEMM's fused multiply-add chain in ascending input order without the terms whose input is
+/// exactly zero; such a term never changes a chain that starts from +0 (it adds a signed zero to a
+/// value that is never -0), so both paths give the same bits for finite weights and the choice of
+/// path is a matter of speed only. dL/dx is the GEMM dy W^T.
 ///
-/// dL/dx is computed only where the input is non-zero (zero elsewhere) when the layer below
-/// ignores the gradient wherever its output is zero (`inputGradientOnlyWhereNonzero`, set by
-/// `Network`: relu below, through Flatten, Dropout and max pooling); otherwise it is the full GEMM.
 /// The path is chosen per batch from the input's density (deterministic: the data decides).
 extension DenseLayer {
-    /// Inputs denser than this use the BLAS GEMMs (the sparse loop does about 60% of the GEMM's
-    /// useful work rate).
+    /// Inputs denser than this use the GEMMs (the sparse loop does about 60% of the GEMM's useful
+    /// work rate).
     static let sparseDensityLimit = 0.5
 
     /// Whether the batch `x` takes the sparse path.
@@ -49,7 +49,7 @@ extension DenseLayer {
         if !fuse { ActivationMath.biasForward(activation, y, rows: batch, width: n, stride: n, bias: b) }
     }
 
-    /// dW (and dx) after `forwardSparse` on the same batch; dy already holds dL/d(pre-activation).
+    /// dW and dx after `forwardSparse` on the same batch; dy already holds dL/d(pre-activation).
     func backwardSparse(
         x: UnsafePointer<Float>, dy: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>?,
         batch: Int, pass: Pass
@@ -60,19 +60,16 @@ extension DenseLayer {
         let dw = kernel.gradient.pointer
         let index = UnsafePointer(nonzeroIndex.pointer)
         let counts = UnsafePointer(nonzeroCounts.pointer)
-        let sparseDx = inputGradientOnlyWhereNonzero ? dx : nil
         let chunks = max(1, min(8, k / 512))
         WorkSplit.run(chunks: chunks, threads: pass.threads) { c, _ in
             let cols = WorkSplit.range(c, of: chunks, length: k, multiple: 16)
             if cols.isEmpty { return }
             ck_sparse_dense_backward(
-                x, k, Int32(batch), Int32(cols.lowerBound), Int32(cols.upperBound), Int32(n),
-                dy, w, dw, sparseDx, index, counts)
-            if let dx, sparseDx == nil {
-                pass.math.sgemm(
-                    transA: false, transB: true, m: batch, n: cols.count, k: n, alpha: 1,
-                    a: dy, lda: n, b: w + cols.lowerBound * n, ldb: n, beta: 0,
-                    c: dx + cols.lowerBound, ldc: k)
+                x, k, Int32(batch), Int32(cols.lowerBound), Int32(cols.upperBound), Int32(n), dy, dw, index, counts)
+            if let dx {
+                pass.math.gemm(
+                    transA: false, transB: true, m: batch, n: cols.count, k: n,
+                    a: dy, lda: n, b: w + cols.lowerBound * n, ldb: n, c: dx + cols.lowerBound, ldc: k)
             }
         }
     }

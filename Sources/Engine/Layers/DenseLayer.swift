@@ -10,9 +10,6 @@ final class DenseLayer: Layer {
     let kernel: Parameter
     let bias: Parameter?
     var parameters: [Parameter] { [kernel] + (bias.map { [$0] } ?? []) }
-    /// Set by `Network`: the layer below ignores dL/dx wherever its output (this layer's input) is
-    /// zero, so the sparse path may skip those entries of dx (DenseLayer+Sparse.swift).
-    var inputGradientOnlyWhereNonzero = false
     /// Sparse path: whether the last forward took it, and its per-sample non-zero input indices.
     private(set) var lastForwardWasSparse = false
     let nonzeroIndex = IndexBuffer(count: 1)
@@ -38,9 +35,9 @@ final class DenseLayer: Layer {
         let fuse = activation != .softmax
         WorkSplit.run(chunks: chunks, threads: pass.threads) { c, _ in
             let cols = WorkSplit.range(c, of: chunks, length: n, multiple: 16)
-            pass.math.sgemm(
-                transA: false, transB: false, m: batch, n: cols.count, k: k, alpha: 1,
-                a: x, lda: k, b: w + cols.lowerBound, ldb: n, beta: 0, c: y + cols.lowerBound, ldc: n)
+            pass.math.gemm(
+                transA: false, transB: false, m: batch, n: cols.count, k: k,
+                a: x, lda: k, b: w + cols.lowerBound, ldb: n, c: y + cols.lowerBound, ldc: n)
             if fuse {
                 ActivationMath.biasForward(
                     activation, y + cols.lowerBound, rows: batch, width: cols.count,
@@ -69,15 +66,13 @@ final class DenseLayer: Layer {
             let rows = WorkSplit.range(c, of: chunks, length: k, multiple: 16)
             if rows.isEmpty { return }
             if let dx {
-                pass.math.sgemm(
-                    transA: false, transB: true, m: batch, n: rows.count, k: n, alpha: 1,
-                    a: dyc, lda: n, b: w + rows.lowerBound * n, ldb: n, beta: 0,
-                    c: dx + rows.lowerBound, ldc: k)
+                pass.math.gemm(
+                    transA: false, transB: true, m: batch, n: rows.count, k: n,
+                    a: dyc, lda: n, b: w + rows.lowerBound * n, ldb: n, c: dx + rows.lowerBound, ldc: k)
             }
-            pass.math.sgemm(
-                transA: true, transB: false, m: rows.count, n: n, k: batch, alpha: 1,
-                a: x + rows.lowerBound, lda: k, b: dyc, ldb: n, beta: 0,
-                c: dw + rows.lowerBound * n, ldc: n)
+            pass.math.gemm(
+                transA: true, transB: false, m: rows.count, n: n, k: batch,
+                a: x + rows.lowerBound, lda: k, b: dyc, ldb: n, c: dw + rows.lowerBound * n, ldc: n)
         }
     }
 }

@@ -23,26 +23,6 @@ final class Network {
     /// Whether Dense layers may take their sparse path on mostly-zero inputs (DenseLayer+Sparse).
     nonisolated(unsafe) static var usesSparseDense = true
 
-    /// Whether the layers below index `j` ignore dL/d(output of layer j - 1) wherever that output is
-    /// zero: a relu (Conv2D, Dense or Activation) reached through views (Flatten, fused pooling),
-    /// Dropout (zero output: dropped, or zero input) and max pooling (zero max of relu outputs:
-    /// the winning cell is zero).
-    static func ignoresGradientWhereZero(_ layers: [Layer], below j: Int) -> Bool {
-        var i = j - 1
-        while i >= 0 {
-            let layer = layers[i]
-            if layer.isView || layer is DropoutLayer || (layer as? Pool2DLayer)?.kind == .max {
-                i -= 1
-                continue
-            }
-            if let conv = layer as? Conv2DLayer { return conv.activation == .relu }
-            if let dense = layer as? DenseLayer { return dense.activation == .relu }
-            if let activation = layer as? ActivationLayer { return activation.activation == .relu }
-            return false
-        }
-        return false
-    }
-
     init(spec: ModelSpec, generator: inout SeededGenerator) throws {
         let shapes = try spec.outputShapes()
         var layers: [Layer] = []
@@ -103,9 +83,6 @@ final class Network {
                 conv.fusedPool = true
                 pool.fusedIntoConv = true
             }
-        }
-        for (j, layer) in layers.enumerated() {
-            (layer as? DenseLayer)?.inputGradientOnlyWhereNonzero = Network.ignoresGradientWhereZero(layers, below: j)
         }
         self.layers = layers
         headSoftmax = head

@@ -1,19 +1,21 @@
-/// The one interface between the engine and a math library: single-precision GEMM, row-major.
+/// The one interface between the engine's layers and its matrix product: single-precision GEMM,
+/// row-major, `C = op(A) op(B)` (C overwritten).
 ///
-/// `C = alpha * op(A) * op(B) + beta * C`, op(A) is m x k, op(B) is k x n, C is m x n; `lda`, `ldb`,
-/// `ldc` are row strides of the stored (untransposed) matrices. Implementations must be callable
-/// from several threads at once and must compute each call on the calling thread only, so that the
-/// engine's fixed work split decides the summation order (determinism).
+/// op(A) is m x k, op(B) is k x n, C is m x n; `lda`, `ldb`, `ldc` are row strides of the stored
+/// (untransposed) matrices. Every output is one fused multiply-add chain over k in ascending order
+/// from +0 (the numerics contract, docs/architecture.md), so implementations agree bit for bit.
+/// They must be callable from several threads at once and compute each call on the calling thread
+/// only, so that the engine's fixed work split decides what runs where.
 protocol MathBackend: AnyObject {
-    /// e.g. "OpenBLAS 0.3.21 (SkylakeX kernels)".
+    /// e.g. "nbrun GEMM (avx2 kernels)".
     var name: String { get }
-    func sgemm(
-        transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+    func gemm(
+        transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
         a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int)
+        c: UnsafeMutablePointer<Float>, ldc: Int)
 }
 
-/// The backend the engine uses: the first BLAS library that loads, else the portable Swift one.
+/// The backend the engine uses: its own packed, register-tiled GEMM (`KernelGEMM`).
 enum Backend {
-    static let shared: MathBackend = BLASLibrary.load() ?? ReferenceMath()
+    static let shared: MathBackend = KernelGEMM()
 }

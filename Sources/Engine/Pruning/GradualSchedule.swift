@@ -32,7 +32,7 @@ public struct GradualSchedule: Equatable, Sendable, Codable {
     public func sparsity(atStep t: Int) -> Double {
         guard endStep > beginStep else { return t >= beginStep ? finalSparsity : initialSparsity }
         let progress = min(1, max(0, Double(t - beginStep) / Double(endStep - beginStep)))
-        return finalSparsity + (initialSparsity - finalSparsity) * Foundation.pow(1 - progress, power)
+        return finalSparsity + (initialSparsity - finalSparsity) * FloatMath.power(1 - progress, power)
     }
 
     /// True when the masks are recomputed at step `t`.

@@ -49,7 +49,7 @@ extension ModelSpec {
                 try spatial(input[1], p.1, s.1, padding, "pool", p, input, index), input[2],
             ]
         case .flatten:
-            return [input.reduce(1, *)]
+            return [try checkedProduct(input, index: index, what: "Flatten's output size")]
         case .dense(let units, _, _):
             guard input.count == 1 else {
                 throw fail("Dense needs a flat input, got \(format(input)); add Flatten() before it")
@@ -89,7 +89,7 @@ extension ModelSpec {
     ) throws -> Int {
         switch padding {
         case .same:
-            return (n + s - 1) / s
+            return n / s + (n % s == 0 ? 0 : 1)  // ceil(n / s) without overflowing n + s - 1
         case .valid:
             guard k <= n else {
                 throw ShapeError(

@@ -31,13 +31,13 @@ enum LossHead {
             if fromLogits {
                 let m = z[best]
                 var s: Float = 0
-                for j in 0..<classes { s += Foundation.exp(z[j] - m) }
-                let logS = Foundation.log(s)
+                for j in 0..<classes { s += FloatMath.exp(z[j] - m) }
+                let logS = FloatMath.log(s)
                 result.lossSum += Double(logS - (z[label] - m))
                 if let gradient {
                     let g = gradient + i * classes
                     let inv = 1 / s
-                    for j in 0..<classes { g[j] = Foundation.exp(z[j] - m) * inv * scale }
+                    for j in 0..<classes { g[j] = FloatMath.exp(z[j] - m) * inv * scale }
                     g[label] -= scale
                 }
             } else {
@@ -45,7 +45,7 @@ enum LossHead {
                 var s: Float = 0
                 for j in 0..<classes { s += min(max(z[j], eps), 1 - eps) }
                 let q = min(max(z[label], eps), 1 - eps)
-                result.lossSum += Double(Foundation.log(s) - Foundation.log(q))
+                result.lossSum += Double(FloatMath.log(s) - FloatMath.log(q))
                 if let gradient {
                     let g = gradient + i * classes
                     for j in 0..<classes {

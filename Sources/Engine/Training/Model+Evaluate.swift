@@ -36,7 +36,7 @@ extension Model {
         let classes = network.outputSize
         precondition(features.count == count * sampleSize, "features must hold count x \(sampleSize) values")
         precondition(batchSize > 0, "batch size must be positive")
-        network.reserve(batch: batchSize)
+        network.reserve(batch: min(batchSize, max(count, 1)))
         let pass = Pass(training: false, threads: threads, generator: SeededGenerator(seed: 0))
         var out = [Float](repeating: 0, count: count * classes)
         features.withUnsafeBufferPointer { f in

@@ -37,15 +37,17 @@ extension Model {
         let trainCount = FitConfig.trainingRows(count: data.count, validationSplit: config.validationSplit)
         guard trainCount > 0 else { throw TrainingError("no training rows left after the validation split") }
         let valRange = trainCount..<data.count
-        let steps = (trainCount + config.batchSize - 1) / config.batchSize
+        // A batch larger than the data is full-batch training (Keras), never an allocation of the size as written.
+        let batchSize = min(config.batchSize, trainCount)
+        let steps = (trainCount + batchSize - 1) / batchSize
         let sampleSize = data.sampleSize
         let classes = network.outputSize
-        network.reserve(batch: config.batchSize)
+        network.reserve(batch: batchSize)
         let optimizer = Optimizer(spec: config.optimizer, parameters: network.parameters)
         let pass = Pass(training: true, threads: config.threads, generator: generator)
         defer { generator = pass.generator }
         var order = Array(0..<trainCount)
-        var labelBatch = [Int32](repeating: 0, count: config.batchSize)
+        var labelBatch = [Int32](repeating: 0, count: batchSize)
         var history = History()
         var tuner = ThreadTuner(maximum: config.threads)
         var globalStep = 0
@@ -68,8 +70,8 @@ extension Model {
                         let stepStart = DispatchTime.now().uptimeNanoseconds
                         pass.threads = tuner.threads
                         beforeStep(globalStep)
-                        let lo = step * config.batchSize
-                        let batch = min(config.batchSize, trainCount - lo)
+                        let lo = step * batchSize
+                        let batch = min(batchSize, trainCount - lo)
                         let input = network.input
                         for i in 0..<batch {
                             let row = order[lo + i]
@@ -139,7 +141,7 @@ extension Model {
         features: UnsafePointer<Float>, labels: UnsafePointer<Int32>, rows: Range<Int>, sampleSize: Int,
         batchSize: Int, pass: Pass, predictions: UnsafeMutablePointer<Int32>?
     ) -> LossHead.Result {
-        network.reserve(batch: batchSize)
+        network.reserve(batch: min(batchSize, max(rows.count, 1)))
         let classes = network.outputSize
         var total = LossHead.Result(lossSum: 0, correct: 0)
         var lo = rows.lowerBound

@@ -32,8 +32,10 @@ final class Optimizer {
     func step(threads: Int) {
         iterations += 1
         if case .adam(let lr, let b1, let b2, _) = spec {
-            let t = Float(iterations)
-            alpha = lr * (1 - Foundation.pow(b2, t)).squareRoot() / (1 - Foundation.pow(b1, t))
+            let t = Double(iterations)
+            alpha =
+                lr * (1 - Float(FloatMath.power(Double(b2), t))).squareRoot()
+                / (1 - Float(FloatMath.power(Double(b1), t)))
         }
         for (index, parameter) in parameters.enumerated() {
             let count = parameter.count

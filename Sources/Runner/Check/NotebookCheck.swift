@@ -2,8 +2,9 @@ import Engine
 import Foundation
 import NotebookFormat
 
-/// The check stage: format rules (found by the parser), model shapes (the engine's shape
-/// inference, reported at the offending layer's line) and the plan. Every problem is a
+/// The check stage: format rules (found by the parser), model shapes and sizes (the engine's shape
+/// inference with overflow-checked counts, reported at the offending layer's line), each train's
+/// memory estimate against the machine's memory, and the plan. Every problem is a
 /// diagnostic; if there is any, they are thrown together and nothing runs.
 enum NotebookCheck {
     static func check(_ parsed: ParsedNotebook) throws -> Plan {
@@ -14,6 +15,8 @@ enum NotebookCheck {
         }
         let shapes = notebook.directives.compactMap(shapeDiagnostic)
         if !shapes.isEmpty { throw DiagnosticList(shapes) }
+        let memory = memoryDiagnostics(notebook)
+        if !memory.isEmpty { throw DiagnosticList(memory) }
         return try Plan(notebook: notebook)
     }
 
@@ -21,7 +24,7 @@ enum NotebookCheck {
     static func shapeDiagnostic(_ directive: Directive) -> Diagnostic? {
         guard case .model(let model) = directive.payload else { return nil }
         do {
-            _ = try ModelSpec(layers: model.specs).outputShapes()
+            _ = try ModelSpec(layers: model.specs).layerSizes()
             return nil
         } catch let error as ShapeError {
             let index = min(max(error.layerIndex, 0), max(model.layers.count - 1, 0))

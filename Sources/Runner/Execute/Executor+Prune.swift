@@ -12,7 +12,8 @@ extension Executor {
         let started = Date()
         let step = context.step
         guard let trainKey = partial.keys["train \(decl.model)"] else { preconditionFailure("train has not run") }
-        let (train, trained) = try training(decl.model, in: partial)
+        let (train, replicates) = try training(decl.model, in: partial)
+        let trained = replicates[0]  // prune and sweep use replicate 1 (not replicated yet)
         let spec = try model(train.model, in: partial).spec
         let data = try dataset(train.data, in: partial)
         guard let scope = PruningScope(rawValue: decl.scope) else {
@@ -37,14 +38,8 @@ extension Executor {
         var baseline = try cachedBaseline ?? compute(baselineUnit, context: context)
         baseline.weights = trained.tensors
         baseline.kernelTensors = try Model.restored(spec: spec, weights: trained.tensors).prunableParameterIndices
-        var levels: [PruneLevel] = []
-        for (index, sparsity) in decl.sparsity.enumerated() {
-            if let level = cachedLevels[index] {
-                levels.append(level)
-                continue
-            }
-            context.note("sparsity \(String(format: "%g%%", sparsity * 100)) (\(decl.scope))")
-            let unit = PruneLevelUnit(
+        let units = decl.sparsity.enumerated().map { index, sparsity in
+            PruneLevelUnit(
                 key: levelKeys[index], spec: spec, weights: trained.tensors, sparsity: sparsity, scope: scope,
                 fineTune: decl.fineTune.map { fineTune in
                     PruneLevelUnit.FineTune(
@@ -54,7 +49,9 @@ extension Executor {
                             ? (fineTune.initialSparsity, fineTune.ramp, fineTune.frequency) : nil)
                 }, train: data.train, test: data.test, latencyBatch: decl.latencyBatch,
                 latencyRuns: decl.latencyRuns, prunable: baseline.prunable, sizeDense: baseline.sizeDense)
-            levels.append(try compute(unit, context: context))
+        }
+        let levels = try computeAll(Array(zip(units, cachedLevels)), context: context) { unit in
+            context.note("sparsity \(String(format: "%g%%", unit.sparsity * 100)) (\(decl.scope))")
         }
         return PruneOutcome(
             baseline: baseline, levels: levels, seconds: Date().timeIntervalSince(started),

@@ -11,7 +11,8 @@ extension Executor {
         guard let trainKey = partial.keys["train \(decl.train)"],
             let trainDirective = notebook.directive(decl.train, kind: .train)
         else { preconditionFailure("train `\(decl.train)` has not run") }
-        let (train, trained) = try training(decl.train, in: partial)
+        let (train, replicates) = try training(decl.train, in: partial)
+        let trained = replicates[0]  // prune and sweep use replicate 1 (not replicated yet)
         let built = try model(train.model, in: partial)
         let data = try dataset(train.data, in: partial)
         let units = decl.values.map { value -> SweepPointUnit in
@@ -36,15 +37,9 @@ extension Executor {
             let done = units.count - missing
             events.send(.directiveStarted(step, detail: done > 0 ? "\(done) of \(units.count) points cached" : nil))
         }
-        var points: [SweepPoint] = []
-        for (unit, cachedPoint) in zip(units, cachedPoints) {
-            if let cachedPoint {
-                points.append(cachedPoint)
-                continue
-            }
+        let points = try computeAll(Array(zip(units, cachedPoints)), context: context) { unit in
             context.note(
                 "\(decl.vary.rawValue) = \(unit.value.map { String(format: "%g", $0) }.joined(separator: " / "))")
-            points.append(try compute(unit, context: context))
         }
         return SweepOutcome(vary: decl.vary, points: points)
     }

@@ -13,16 +13,30 @@ struct Executor {
     let plan: Plan
     let options: RunOptions
     let events: RunEvents
+    /// Where units run: here (the default), or collected as tasks for workers, or only one of them.
+    var dispatch: UnitDispatch = .inProcess
+    /// Directives (`train run`) whose tasks ran in workers during this run: their results come
+    /// from the cache but were computed now, so they are not reported as cached.
+    var ranAsTasks: Set<String> = []
 
     var notebook: Notebook { plan.notebook }
-    var cache: ResultCache { ResultCache(root: options.cacheDirectory) }
+    var cache: ResultCache {
+        let events = events
+        return ResultCache(root: options.cacheDirectory, warn: { events.send(.warning($0)) })
+    }
 
     func run() throws -> RunResults {
         let threads = options.resolvedThreads
         var partial = RunResults.Partial()
         let working = plan.order.filter { Self.doesWork($0.kind) }
         var index = 0
+        var waiting: Set<String> = []
         for directive in plan.order {
+            if notebook.dependencies(of: directive).contains(where: { waiting.contains(Plan.node($0)) }) {
+                waiting.insert(Plan.node(directive))
+                if Self.doesWork(directive.kind) { index += 1 }
+                continue
+            }
             var step: DirectiveStep?
             if Self.doesWork(directive.kind) {
                 index += 1
@@ -32,6 +46,10 @@ struct Executor {
             }
             do {
                 try run(directive, step: step, threads: threads, into: &partial)
+            } catch is TaskDeferred {
+                waiting.insert(Plan.node(directive))
+            } catch let completed as TaskCompleted {
+                throw completed
             } catch var failure as RunnerFailure {
                 failure.directive = failure.directive ?? Plan.node(directive)
                 failure.location = failure.location ?? directive.location
@@ -43,6 +61,7 @@ struct Executor {
                 throw InternalFailure(error, directive: Plan.node(directive))
             }
         }
+        partial.cachedNodes.subtract(ranAsTasks)
         return RunResults(partial, threads: threads)
     }
 
@@ -53,6 +72,23 @@ struct Executor {
 
     func seed(for directive: Directive) -> UInt64 {
         CacheKey.seed(root: notebook.frontMatter.seed, id: directive.id)
+    }
+
+    /// Replicate 1 keeps the directive's seed (so `seeds: 1` gives the same bits as before);
+    /// replicate i > 1 is seeded from SHA-256(`nbrun-seed/1|<root>|<id>|replicate=<i>`).
+    func seed(for directive: Directive, replicate: Int) -> UInt64 {
+        replicate == 1
+            ? seed(for: directive)
+            : CacheKey.derivedSeed("nbrun-seed/1|\(notebook.frontMatter.seed)|\(directive.id)|replicate=\(replicate)")
+    }
+
+    /// Replicate 1 keeps the directive's key; replicate i > 1 is keyed by the directive's key, i and
+    /// the key of the upstream replicate it uses (its train's replicate i, for an evaluation).
+    static func replicateKey(_ key: String, replicate: Int, upstream: String?) -> String {
+        replicate == 1
+            ? key
+            : CacheKey.unit(
+                ["nbrun-replicate/1", key, "replicate=\(replicate)"] + (upstream.map { ["upstream=\($0)"] } ?? []))
     }
 
     /// One directive: its key, then its work (the plan guarantees its dependencies ran).
@@ -88,17 +124,30 @@ struct Executor {
             partial.models[directive.id] = BuiltModel(
                 spec: spec, summary: model.summary, parameterCount: model.parameterCount)
         case .train(let decl):
-            let unit = TrainingUnit(
-                key: key, spec: try model(decl.model, in: partial).spec,
-                config: FitSettings.config(decl, threads: threads), seed: seed(for: directive),
-                samples: try dataset(decl.data, in: partial).train)
-            partial.trainings[directive.id] = try perform(unit, whole: step, context: context, partial: &partial)
+            let spec = try model(decl.model, in: partial).spec
+            let samples = try dataset(decl.data, in: partial).train
+            try checkMemory(decl, directive: directive, spec: spec, rows: samples.count)
+            let units = (1...decl.seeds).map { replicate in
+                TrainingUnit(
+                    key: Self.replicateKey(key, replicate: replicate, upstream: nil), spec: spec,
+                    config: FitSettings.config(decl, threads: threads),
+                    seed: seed(for: directive, replicate: replicate), samples: samples)
+            }
+            partial.trainings[directive.id] = try perform(units, whole: step, context: context, partial: &partial)
+            partial.replicateKeys[Plan.node(directive)] = units.dropFirst().map(\.key)
         case .evaluate(let decl):
-            let (train, outcome) = try training(decl.model, in: partial)
-            let unit = EvaluationUnit(
-                key: key, spec: try model(train.model, in: partial).spec, weights: outcome.tensors,
-                samples: try dataset(train.data, in: partial).samples(LoadedDataset.Split(decl.on)))
-            partial.evaluations[directive.id] = try perform(unit, whole: step, context: context, partial: &partial)
+            let (train, outcomes) = try training(decl.model, in: partial)
+            let trainKeys =
+                [partial.keys["train \(decl.model)"] ?? ""] + (partial.replicateKeys["train \(decl.model)"] ?? [])
+            let spec = try model(train.model, in: partial).spec
+            let samples = try dataset(train.data, in: partial).samples(LoadedDataset.Split(decl.on))
+            let units = outcomes.enumerated().map { index, outcome in
+                EvaluationUnit(
+                    key: Self.replicateKey(key, replicate: index + 1, upstream: trainKeys[index]), spec: spec,
+                    weights: outcome.tensors, samples: samples)
+            }
+            partial.evaluations[directive.id] = try perform(units, whole: step, context: context, partial: &partial)
+            partial.replicateKeys[Plan.node(directive)] = units.dropFirst().map(\.key)
         case .prune(let decl):
             partial.prunes[directive.id] = try prune(
                 decl, directive: directive, context: context, partial: &partial)
@@ -110,24 +159,61 @@ struct Executor {
         events.send(.directiveFinished(step, seconds: Date().timeIntervalSince(started)))
     }
 
-    /// Runs a directive's single unit, or takes its outcome from the cache.
+    /// Runs a directive's units (one per replicate), taking each outcome from the cache when it is there.
     private func perform<Unit: ExecutionUnit>(
-        _ unit: Unit, whole step: DirectiveStep, context: UnitContext, partial: inout RunResults.Partial
-    ) throws -> Unit.Outcome {
-        if options.useCache, let cached = cache.read(Unit.Outcome.self, key: unit.key) {
+        _ units: [Unit], whole step: DirectiveStep, context: UnitContext, partial: inout RunResults.Partial
+    ) throws -> [Unit.Outcome] {
+        let cached = units.map { self.cached($0) }
+        if cached.allSatisfy({ $0 != nil }) {
             partial.cachedNodes.insert(step.name)
             events.send(.directiveCached(step))
-            return cached
+            return cached.compactMap { $0 }
         }
-        events.send(.directiveStarted(step, detail: nil))
-        return try compute(unit, context: context)
+        let missing = cached.filter { $0 == nil }.count
+        events.send(
+            .directiveStarted(
+                step,
+                detail: units.count == 1
+                    ? nil
+                    : missing == units.count
+                        ? "\(units.count) seeds" : "\(units.count - missing) of \(units.count) seeds cached"))
+        // Under a task dispatch every missing replicate is collected before the directive waits,
+        // so all seeds of a train form one wave.
+        return try computeAll(Array(zip(units, cached)), context: context, before: { _ in })
     }
 
     /// Runs a unit and stores its outcome under its key.
+    /// Under a task dispatch, a unit that runs elsewhere throws ``TaskDeferred`` instead, and the
+    /// one task a worker runs throws ``TaskCompleted`` once its entry is written.
     func compute<Unit: ExecutionUnit>(_ unit: Unit, context: UnitContext) throws -> Unit.Outcome {
+        try dispatch.admit(key: unit.key, isTask: Unit.isTask, step: context.step)
         let outcome = try unit.run(in: context)
         try cache.write(outcome, key: unit.key)
+        try dispatch.finished(key: unit.key)
         return outcome
+    }
+
+    /// Computes each unit in order; under a task dispatch every missing one is collected before
+    /// the directive waits (so all levels or points of a directive form one wave).
+    func computeAll<Unit: ExecutionUnit>(
+        _ units: [(Unit, Unit.Outcome?)], context: UnitContext, before: (Unit) -> Void
+    ) throws -> [Unit.Outcome] {
+        var outcomes: [Unit.Outcome] = []
+        var deferred = false
+        for (unit, cachedOutcome) in units {
+            if let cachedOutcome {
+                outcomes.append(cachedOutcome)
+                continue
+            }
+            before(unit)
+            do {
+                outcomes.append(try compute(unit, context: context))
+            } catch is TaskDeferred {
+                deferred = true
+            }
+        }
+        if deferred { throw TaskDeferred() }
+        return outcomes
     }
 
     /// A unit's cached outcome (nil when missing, or when the run ignores the cache).
@@ -148,7 +234,7 @@ struct Executor {
     }
 
     /// A train directive's declaration and outcome.
-    func training(_ id: String, in partial: RunResults.Partial) throws -> (TrainDecl, TrainingOutcome) {
+    func training(_ id: String, in partial: RunResults.Partial) throws -> (TrainDecl, [TrainingOutcome]) {
         guard case .train(let decl)? = notebook.directive(id, kind: .train)?.payload,
             let outcome = partial.trainings[id]
         else { preconditionFailure("train `\(id)` has not run") }

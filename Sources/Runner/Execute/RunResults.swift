@@ -7,10 +7,14 @@ struct RunResults {
     let keys: [String: String]
     let datasets: [String: LoadedDataset]
     let models: [String: BuiltModel]
-    let trainings: [String: TrainingOutcome]
-    let evaluations: [String: EvaluationOutcome]
+    /// Every replicate of each training, replicate 1 first (one for `seeds: 1`).
+    let trainings: [String: [TrainingOutcome]]
+    /// Every replicate of each evaluation, replicate i from replicate i of its train.
+    let evaluations: [String: [EvaluationOutcome]]
     let prunes: [String: PruneOutcome]
     let sweeps: [String: SweepOutcome]
+    /// Cache keys of replicates 2 ... n by directive node (replicate 1's key is in `keys`).
+    let replicateKeys: [String: [String]]
     /// Nodes whose whole result came from the cache.
     let cachedNodes: Set<String>
     /// SHA-256 of every data file read, by file name.
@@ -23,8 +27,10 @@ struct RunResults {
         var keys: [String: String] = [:]
         var datasets: [String: LoadedDataset] = [:]
         var models: [String: BuiltModel] = [:]
-        var trainings: [String: TrainingOutcome] = [:]
-        var evaluations: [String: EvaluationOutcome] = [:]
+        var trainings: [String: [TrainingOutcome]] = [:]
+        var evaluations: [String: [EvaluationOutcome]] = [:]
+        /// Cache keys of replicates 2 ... n by directive node.
+        var replicateKeys: [String: [String]] = [:]
         var prunes: [String: PruneOutcome] = [:]
         var sweeps: [String: SweepOutcome] = [:]
         var cachedNodes: Set<String> = []
@@ -37,6 +43,7 @@ struct RunResults {
         models = partial.models
         trainings = partial.trainings
         evaluations = partial.evaluations
+        replicateKeys = partial.replicateKeys
         prunes = partial.prunes
         sweeps = partial.sweeps
         cachedNodes = partial.cachedNodes

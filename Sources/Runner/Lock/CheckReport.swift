@@ -11,6 +11,11 @@ struct CheckReport {
             lines += comparison.stale.map { "  - \($0)" }
             return lines.joined(separator: "\n") + "\n"
         }
+        let flips = comparison.claimFlips
+        if !flips.isEmpty {
+            lines.append("Claims whose verdict changed:")
+            lines += flips.map { "  - \($0)" }
+        }
         lines.append("verdict            numbers")
         for verdict in LockComparison.Verdict.allCases {
             let count = comparison.counts[verdict, default: 0]
@@ -28,7 +33,8 @@ struct CheckReport {
             return
                 "\(lock.lastPathComponent) is stale, so nothing was verified; run `nbrun \(notebook.path)` to record the new numbers"
         }
-        var lines = ["\(comparison.changes.count) number(s) changed against \(lock.lastPathComponent):"]
+        var lines = comparison.claimFlips
+        lines.append("\(comparison.changes.count) number(s) changed against \(lock.lastPathComponent):")
         lines += comparison.changes.map { "  \(notebook.lastPathComponent):\($0)" }
         return lines.joined(separator: "\n")
     }

@@ -17,20 +17,48 @@ extension LockFile {
                 key: results.keys[Plan.node(directive)] ?? "")
             switch directive.kind {
             case .train:
-                if let outcome = results.trainings[directive.id] {
-                    let history = outcome.history
-                    record.history = [
-                        "loss": history.loss.map(LockedNumber.init),
-                        "accuracy": history.accuracy.map(LockedNumber.init),
-                        "val_loss": history.valLoss.map(LockedNumber.init),
-                        "val_accuracy": history.valAccuracy.map(LockedNumber.init),
-                    ].filter { !$0.value.isEmpty }
+                for (index, outcome) in (results.trainings[directive.id] ?? []).enumerated() {
+                    let history = Self.history(outcome)
+                    if index == 0 {
+                        record.history = history
+                    } else {
+                        directives[Self.replicateNode(directive, index: index)] = LockedDirective(
+                            kind: directive.kind.rawValue, line: directive.location.line,
+                            key: results.replicateKeys[Plan.node(directive)]?[index - 1] ?? "", history: history)
+                    }
                 }
             case .evaluate:
-                if let outcome = results.evaluations[directive.id] {
-                    record.metrics = [
+                for (index, outcome) in (results.evaluations[directive.id] ?? []).enumerated() {
+                    let metrics = [
                         "loss": LockedNumber(outcome.loss), "accuracy": LockedNumber(outcome.accuracy),
                         "errors": LockedNumber(Double(outcome.errors)),
+                    ]
+                    if index == 0 {
+                        record.metrics = metrics
+                    } else {
+                        directives[Self.replicateNode(directive, index: index)] = LockedDirective(
+                            kind: directive.kind.rawValue, line: directive.location.line,
+                            key: results.replicateKeys[Plan.node(directive)]?[index - 1] ?? "", metrics: metrics)
+                    }
+                }
+            case .claim:
+                if case .claim(let decl) = directive.payload,
+                    let v = try? ClaimEvaluation(lookup: ValueLookup(notebook: notebook, results: results)).verdict(
+                        decl)
+                {
+                    record.metrics = [
+                        "holds": LockedNumber(Double(v.holds ? 1 : 0)), "held_in": LockedNumber(Double(v.heldIn)),
+                        "seeds": LockedNumber(Double(v.seeds)),
+                    ]
+                }
+            case .compare:
+                let lookup = ValueLookup(notebook: notebook, results: results)
+                if let c = try? CompareValues(notebook: notebook, lookup: lookup).comparison(directive.id) {
+                    record.metrics = [
+                        "diff": LockedNumber(c.diff), "ci95.low": LockedNumber(c.ci95Low),
+                        "ci95.high": LockedNumber(c.ci95High), "p": LockedNumber(c.p),
+                        "effect": LockedNumber(c.effect), "n_a": LockedNumber(Double(c.countA)),
+                        "n_b": LockedNumber(Double(c.countB)),
                     ]
                 }
             case .prune:
@@ -62,6 +90,22 @@ extension LockFile {
                     expression: number.expression, value: number.timing ? nil : number.value.map(LockedNumber.init),
                     text: number.timing ? nil : number.text, timing: number.timing ? true : nil)
             })
+    }
+
+    /// A training's histories by Keras name (the empty ones left out).
+    static func history(_ outcome: TrainingOutcome) -> [String: [LockedNumber]] {
+        let history = outcome.history
+        return [
+            "loss": history.loss.map(LockedNumber.init),
+            "accuracy": history.accuracy.map(LockedNumber.init),
+            "val_loss": history.valLoss.map(LockedNumber.init),
+            "val_accuracy": history.valAccuracy.map(LockedNumber.init),
+        ].filter { !$0.value.isEmpty }
+    }
+
+    /// Replicate `index + 1` (index ≥ 1) of a replicated directive: `train no_dropout[2]`.
+    static func replicateNode(_ directive: Directive, index: Int) -> String {
+        "\(Plan.node(directive))[\(index + 1)]"
     }
 
     /// How many numbers the lock holds (histories, metrics and printed values).

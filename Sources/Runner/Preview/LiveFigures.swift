@@ -49,7 +49,8 @@ public final class LiveFigures: RunObserver {
     private func livePNG(_ decl: PlotDecl, directive: Directive, notebook: Notebook) throws -> Data? {
         var partial = RunResults.Partial()
         for (id, history) in histories {
-            partial.trainings[id] = TrainingOutcome(history: history, seconds: 0, parameterCount: 0)
+            // The replicate training now (a live figure shows one seed; the article shows them all).
+            partial.trainings[id] = [TrainingOutcome(history: history, seconds: 0, parameterCount: 0)]
         }
         var live = decl
         live.series = decl.series.filter { Self.roots(of: $0).allSatisfy { histories[$0] != nil } }

@@ -32,6 +32,10 @@ public final class ProgressPrinter: RunObserver {
     }
 
     public func receive(_ event: RunEvent) {
+        if case .warning(let text) = event {
+            emit("warning: \(text)\n")
+            return
+        }
         guard !quiet else { return }
         switch event {
         case .stageStarted(let step, let detail):
@@ -44,7 +48,9 @@ public final class ProgressPrinter: RunObserver {
             emit("      \(text)\n")
         case .training(_, let event):
             training(event)
-        case .stageFinished, .directiveFinished, .epochFinished:
+        case .task(let update):
+            emit("  \(update)\n")
+        case .stageFinished, .directiveFinished, .epochFinished, .warning:
             break
         }
     }

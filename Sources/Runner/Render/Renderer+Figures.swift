@@ -9,17 +9,23 @@ extension Renderer {
     func plotFigure(_ decl: PlotDecl, directive: Directive) throws -> Figure {
         var series: [LineSeries] = []
         var integerX = true
+        var bandSeeds: Int?
         for item in decl.series {
             let y = try seriesValues(item.y)
+            let band = try ReplicateBand(lookup.value(item.y.path))
             var x = (1...max(y.count, 1)).map(Double.init)
             if let xExpression = item.x {
                 x = try seriesValues(xExpression)
                 integerX = false
             }
+            if let band { bandSeeds = band.seeds }
             series.append(
-                LineSeries(label: item.label, x: Array(x.prefix(y.count)), y: y, marker: item.x != nil || y.count == 1))
+                LineSeries(
+                    label: item.label, x: Array(x.prefix(y.count)), y: y, marker: item.x != nil || y.count == 1,
+                    band: band?.range))
         }
         var line = LineChart(series: series)
+        line.legendNote = bandSeeds.map { wording.bandNote(seeds: $0) }
         line.xLabel = decl.xlabel
         line.yLabel = decl.ylabel
         line.xScale = Self.scale(decl.xscale)
@@ -144,8 +150,13 @@ extension Renderer {
     }
 
     private func seriesValues(_ expression: NotebookFormat.Expression) throws -> [Double] {
-        switch try lookup.value(root: expression.path.root, members: expression.path.members) {
+        switch try lookup.value(expression.path) {
         case .series(let values): return values
+        case .replicates(let replicates):
+            // The mean per position over seeds (the band around it: `ReplicateBand`).
+            let series = replicates.map { if case .series(let s) = $0 { return s } else { return [] } }
+            let length = series.map(\.count).min() ?? 0
+            return (0..<length).map { i in series.reduce(0) { $0 + $1[i] } / Double(series.count) }
         case .number(let value): return [value]
         case .integer(let value): return [Double(value)]
         case .text: throw RunnerFailure(message: "`\(expression.source)` is not a number series")
@@ -159,7 +170,8 @@ extension Renderer {
 
     /// An evaluation, its declaration and the data set of the model it evaluated.
     private func evaluation(_ id: String) -> (EvaluationOutcome, EvaluateDecl, LoadedDataset) {
-        guard let outcome = results.evaluations[id],
+        // Pictures of a replicated evaluation show replicate 1 (the one `seeds: 1` would give).
+        guard let outcome = results.evaluations[id]?.first,
             case .evaluate(let decl)? = notebook.directive(id, kind: .evaluate)?.payload,
             case .train(let train)? = notebook.directive(decl.model, kind: .train)?.payload
         else { preconditionFailure("evaluation `\(id)` has not run") }

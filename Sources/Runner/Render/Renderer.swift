@@ -71,10 +71,16 @@ struct Renderer {
             return .table(SweepTable(outcome: outcome, wording: wording).table(label: label, caption: caption))
         case .dataset, .train, .evaluate:
             return nil
-        case .compare, .claim:
-            throw RunnerFailure(
-                message: "`\(directive.kind.rawValue)` directives are parsed but not run by this build yet",
-                directive: "\(directive.kind.rawValue) \(directive.id)", location: directive.location)
+        case .compare:
+            guard directive.display.echo else { return nil }
+            let c = try CompareValues(notebook: notebook, lookup: lookup).comparison(directive.id)
+            return .markdown(wording.comparison(c, id: directive.id))
+        case .claim(let decl):
+            let verdict = try ClaimEvaluation(lookup: lookup).verdict(decl)
+            return .claim(
+                ClaimCallout(
+                    label: label, text: decl.text, holds: verdict.holds, detail: verdict.detail,
+                    shown: directive.display.echo))
         }
     }
 
@@ -101,7 +107,7 @@ struct Renderer {
                     return text
                 case .expression(let expression):
                     numeric.insert(column)
-                    return try render(expression, source: directive.id, shown: &shown).text
+                    return try render(meanPlusMinusSD(expression), source: directive.id, shown: &shown).text
                 }
             }
         }
@@ -110,13 +116,30 @@ struct Renderer {
             rows: rows, numericColumns: numeric)
     }
 
+    /// A table cell of a replicated value without a filter over seeds shows mean ± sd: `pm(4)`, or
+    /// `pm(d)` for `fixed(d)` and `pm_percent(d)` for `percent(d)`.
+    func meanPlusMinusSD(_ expression: NotebookFormat.Expression) -> NotebookFormat.Expression {
+        let path = expression.path
+        guard path.replicate == nil, notebook.replicates(of: path.root) > 1,
+            !expression.filters.contains(where: \.combinesSeeds)
+        else { return expression }
+        let last = expression.filters.last
+        let filter: FilterCall
+        switch last?.name {
+        case "percent": filter = FilterCall(name: "pm_percent", arguments: last?.arguments ?? [])
+        case "fixed": filter = FilterCall(name: "pm", arguments: last?.arguments ?? [4])
+        default: filter = FilterCall(name: "pm", arguments: [4])
+        }
+        return NotebookFormat.Expression(path: path, filters: [filter], source: expression.source)
+    }
+
     /// Evaluates an expression against the results and records it as shown.
     func render(_ expression: NotebookFormat.Expression, source: String, shown: inout [ShownNumber]) throws
         -> RenderedValue
     {
         let rendered: RenderedValue
         do {
-            rendered = try expression.evaluate { root, members in try lookup.value(root: root, members: members) }
+            rendered = try expression.evaluate { path in try lookup.value(path) }
         } catch let error as ExpressionError {
             throw RunnerFailure(
                 message: "`{{ \(expression.source) }}`: \(error.message)", location: expression.path.location)

@@ -15,10 +15,15 @@ public enum RunEvent: Sendable {
     case directiveFinished(DirectiveStep, seconds: Double)
     /// A line of information under the current directive (`sparsity 90% (global)`).
     case note(String)
+    /// Something the user should know that does not stop the run (a damaged cache entry that is
+    /// being recomputed); printed as `warning: …` even when progress is quiet.
+    case warning(String)
     /// Training progress from the engine (epoch begun, batch ended, epoch ended), for live bars.
     case training(DirectiveStep, TrainingEvent)
     /// An epoch finished: the history of that training so far, for live curves.
     case epochFinished(DirectiveStep, history: History)
+    /// Tasks sent to worker processes or a cluster: a wave submitted, a task finished or failed.
+    case task(TaskUpdate)
 }
 
 /// One directive in the execute stage: `[4/9] train no_dropout`.

@@ -28,12 +28,15 @@ struct Provenance {
             items.append(ProvenanceItem(label: "data \(file)", value: "SHA-256 \(sum)"))
         }
         for directive in trained {
-            guard let outcome = results.trainings[directive.id] else { continue }
+            guard let replicates = results.trainings[directive.id], let outcome = replicates.first else { continue }
+            let seconds = replicates.reduce(0) { $0 + $1.seconds }
+            let seeds = replicates.count == 1 ? "" : " × \(replicates.count) seeds"
             let where_ = results.cachedNodes.contains(Plan.node(directive)) ? " (from the cache)" : ""
             items.append(
                 ProvenanceItem(
                     label: "training \(directive.id)",
-                    value: String(format: "%.1f s, %d epochs%@", outcome.seconds, outcome.history.epochs.count, where_))
+                    value: String(format: "%.1f s, %d epochs%@%@", seconds, outcome.history.epochs.count, seeds, where_)
+                )
             )
         }
         var run = String(format: "%.1f s in all", elapsed)

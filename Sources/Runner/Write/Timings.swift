@@ -24,8 +24,8 @@ struct Timings: Codable, Equatable {
             let cached = results.cachedNodes.contains(node)
             switch directive.kind {
             case .train:
-                if let outcome = results.trainings[directive.id] {
-                    directives[node] = Entry(seconds: outcome.seconds, cached: cached)
+                if let replicates = results.trainings[directive.id] {
+                    directives[node] = Entry(seconds: replicates.reduce(0) { $0 + $1.seconds }, cached: cached)
                 }
             case .prune:
                 if let outcome = results.prunes[directive.id] {

@@ -1,9 +1,11 @@
 import Foundation
 
-/// Reads and writes lists of Float tensors as raw little-endian float32 with a JSON shape file.
+/// Lists of Float tensors as raw little-endian float32 bytes plus a JSON list of their lengths.
+///
+/// Pure encoding: the bytes are read and written by ``ResultCache``, which also verifies them.
 enum CachedFloats {
-    /// Writes `tensors` to `folder/name.bin` and their lengths to `folder/name.json`.
-    static func write(_ tensors: [[Float]], to folder: URL, name: String) throws {
+    /// The tensors' bytes (`weights.bin`) and their lengths as JSON (`weights.json`).
+    static func encode(_ tensors: [[Float]]) throws -> (values: Data, lengths: Data) {
         var data = Data()
         data.reserveCapacity(tensors.reduce(0) { $0 + $1.count } * 4)
         for tensor in tensors {
@@ -14,15 +16,13 @@ enum CachedFloats {
                 }
             }
         }
-        try data.write(to: folder.appendingPathComponent("\(name).bin"))
-        try JSONEncoder().encode(tensors.map(\.count)).write(to: folder.appendingPathComponent("\(name).json"))
+        return (data, try JSONEncoder().encode(tensors.map(\.count)))
     }
 
-    /// Reads what ``write(_:to:name:)`` wrote; nil if missing or inconsistent.
-    static func read(from folder: URL, name: String) -> [[Float]]? {
-        guard let lengthData = try? Data(contentsOf: folder.appendingPathComponent("\(name).json")),
-            let lengths = try? JSONDecoder().decode([Int].self, from: lengthData),
-            let data = try? Data(contentsOf: folder.appendingPathComponent("\(name).bin")),
+    /// Decodes what ``encode(_:)`` produced; nil when the lengths do not match the bytes.
+    static func decode(values data: Data, lengths lengthData: Data) -> [[Float]]? {
+        guard let lengths = try? JSONDecoder().decode([Int].self, from: lengthData),
+            lengths.allSatisfy({ $0 >= 0 && $0 <= data.count / 4 }),
             data.count == lengths.reduce(0, +) * 4
         else { return nil }
         var tensors: [[Float]] = []

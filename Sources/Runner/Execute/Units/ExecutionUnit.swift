@@ -8,5 +8,12 @@ protocol ExecutionUnit {
     associatedtype Outcome: CachedOutcome
     /// SHA-256 of every input that determines the outcome.
     var key: String { get }
+    /// Whether the unit is a task: work worth sending to another process or a cluster node
+    /// (trainings, prune levels, sweep points). Other units (evaluations) run where the executor runs.
+    static var isTask: Bool { get }
     func run(in context: UnitContext) throws -> Outcome
+}
+
+extension ExecutionUnit {
+    static var isTask: Bool { false }
 }

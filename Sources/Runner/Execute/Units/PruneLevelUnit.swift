@@ -6,6 +6,7 @@ import Foundation
 /// the masks held (or along a gradual schedule from the dense weights), evaluate again, and
 /// measure weights left, file sizes and inference latency.
 struct PruneLevelUnit: ExecutionUnit {
+    static let isTask = true
     /// How a level is fine-tuned: the fit settings and, for `schedule: gradual`, the schedule's shape.
     struct FineTune {
         let config: FitConfig

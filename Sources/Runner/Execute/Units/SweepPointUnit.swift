@@ -5,6 +5,7 @@ import Foundation
 /// seed, so points differ only in the setting) and evaluate it on the test rows. A point equal to
 /// the train itself reuses the train's weights and history instead of training again.
 struct SweepPointUnit: ExecutionUnit {
+    static let isTask = true
     let key: String
     /// The value(s) set at this point.
     let value: [Double]

@@ -4,6 +4,7 @@ import Foundation
 /// Trains a model with Keras' `fit()` semantics (docs/keras-semantics.md): weights drawn from the
 /// directive's seed, then the same generator shuffles and drops out.
 struct TrainingUnit: ExecutionUnit {
+    static let isTask = true
     let key: String
     let spec: ModelSpec
     let config: FitConfig
