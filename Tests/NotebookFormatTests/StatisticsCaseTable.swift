@@ -184,10 +184,10 @@ enum StatisticsCaseTable {
             name: "claim label empty", replace: [("#| label: clm-overfits", "#| label: clm-")],
             expected: [
                 """
-                t.md:49:11: error: `clm-` is not a label that prose can refer to
+                t.md:49:11: error: a `claim` label must start with `clm-`
                     #| label: clm-
                               ^~~~
-                    after `clm-` use ASCII letters, digits and `_`, with `-`, `.` or `:` only between them, e.g. `clm-overfits`
+                    e.g. `clm-overfits`
                 """
             ]),
         claim(
