@@ -15,13 +15,24 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // The command line: argument parsing and exit codes only.
         .executableTarget(
             name: "nbrun",
-            dependencies: ["Runner", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Runner", "Preview", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // `nbrun preview`: a local HTTP server (Hummingbird) that reruns the notebook on save and pushes
+        // reloads, step lines and live figures to the page over server-sent events.
+        .target(
+            name: "Preview",
+            dependencies: [
+                "Runner", "Engine", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // Plan, cache, lock file, check, progress, atomic writes: the pipeline.
         .target(
             name: "Runner",
@@ -93,6 +104,12 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Reference"]),
         .testTarget(name: "ArticleTests", dependencies: ["Article"], exclude: ["Support/html_check.py", "Golden"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Engine", "NotebookFormat", "TestSupport", "Datasets", "Markdown", "CCmarkGFM"]),
+        .testTarget(
+            name: "PreviewTests",
+            dependencies: [
+                "Preview", "TestSupport", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles", "TestSupport"]),
         .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Fixtures"]),

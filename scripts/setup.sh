@@ -5,7 +5,7 @@
 # Needs no stdin (CI-safe). Uses sudo only when not root.
 #
 #   scripts/setup.sh                 install what is missing
-#   EXTRA="chromium" scripts/setup.sh  also install these Debian packages
+#   EXTRA="pkg1 pkg2" scripts/setup.sh  also install these Debian packages
 #   scripts/setup.sh --slurm         also install Slurm and munge for scripts/slurm-local.sh
 #   NBRUN_DATA=/some/dir scripts/setup.sh  put the data there instead of the default
 #
@@ -18,7 +18,7 @@ set -euo pipefail
 # libopenblas-dev: only for nbrun-bench --gemm's comparison (the engine has its own GEMM);
 # libc6-dev-arm64-cross: aarch64 headers for `make check-arm64`.
 PACKAGES=(libcairo2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev fonts-noto-cjk libopenblas-dev
-          zlib1g-dev pkg-config dataset-fashion-mnist libc6-dev-arm64-cross)
+          zlib1g-dev pkg-config dataset-fashion-mnist libc6-dev-arm64-cross chromium curl)
 # shellcheck disable=SC2206  # EXTRA is a space-separated list on purpose
 PACKAGES+=(${EXTRA:-})
 for arg in "$@"; do

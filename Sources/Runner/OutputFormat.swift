@@ -12,7 +12,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case htmlFragment = "html-fragment"
 
     /// The file the article goes to, for the progress line.
-    func destination(outputDirectory: URL, name: String) -> URL {
+    public func destination(outputDirectory: URL, name: String) -> URL {
         switch self {
         case .html: outputDirectory.appendingPathComponent(name).appendingPathComponent("index.html")
         case .md: outputDirectory.appendingPathComponent("\(name)-md").appendingPathComponent("\(name).md")

@@ -16,6 +16,7 @@ struct NBRunCommand: ParsableCommand {
                   [--partition <p>] [--time <HH:MM:SS>] [--max-parallel <n>] [--sbatch-arg <arg> ...]
             nbrun check <notebook> [--tolerance <relative>] [--output <dir>] [--set <name=value> ...]
             nbrun new <notebook>
+            nbrun preview <notebook> [--port <port>] [--open] [--output <dir>] [--set <name=value> ...]
             """,
         discussion: """
             A notebook is a Markdown file whose fenced directives ({dataset}, {model}, {train}, \
@@ -27,7 +28,7 @@ struct NBRunCommand: ParsableCommand {
             changed number), 2 a usage error, 70 an internal error (a bug in nbrun; please report it).
             """,
         version: RunnerInfo.version,
-        subcommands: [RunCommand.self, CheckCommand.self, NewCommand.self, TaskCommand.self],
+        subcommands: [RunCommand.self, CheckCommand.self, NewCommand.self, PreviewCommand.self, TaskCommand.self],
         defaultSubcommand: RunCommand.self
     )
 
