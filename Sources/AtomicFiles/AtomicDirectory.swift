@@ -44,6 +44,8 @@ public enum AtomicDirectory {
                 }
             }
         }
+        // Only here, not in `install`: a shared cache may hold staging folders of live processes on other nodes.
+        removeStale(beside: target)
         let staging = try makeStaging(beside: target)
         var stagingInUse = true
         defer { if stagingInUse { try? fm.removeItem(at: staging) } }
@@ -78,6 +80,30 @@ public enum AtomicDirectory {
         guard FileManager.default.fileExists(atPath: target.path) else {
             throw AtomicFileError("cannot move \(staging.path) to \(target.path): \(errnoText())")
         }
+    }
+
+    /// Removes `.<name>.tmp-<pid>-*` and `.<name>.old-<pid>-*` folders beside `target` left by a run on
+    /// this machine that was killed (its process no longer exists); a live run's folders are kept.
+    public static func removeStale(beside target: URL) {
+        let parent = target.deletingLastPathComponent()
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names {
+            guard let pid = stalePID(name, for: target.lastPathComponent), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) == 0 || errno == EPERM { continue }  // still running (or another user's)
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
+    /// The process id in a staging or backup folder name of `target` (`.<target>.tmp-<pid>-<token>`).
+    static func stalePID(_ name: String, for target: String) -> pid_t? {
+        for kind in [".tmp-", ".old-"] {
+            let prefix = ".\(target)\(kind)"
+            guard name.hasPrefix(prefix) else { continue }
+            let rest = name.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), rest[dash...].count == 9 else { return nil }
+            return pid_t(rest[..<dash])
+        }
+        return nil
     }
 
     private static func makeStaging(beside target: URL) throws -> URL {

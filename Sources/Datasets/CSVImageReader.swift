@@ -99,22 +99,31 @@ enum CSVImageReader {
         emit: (UInt8) -> Void
     ) throws {
         let n = b.count
+        let rowStart = i
         var column = 1
         while true {
             while i < n, b[i] == space || b[i] == tab { i += 1 }
+            let fieldStart = i
             var value = 0
             var digits = 0
             while i < n, b[i] >= zero, b[i] <= nine {
                 value = value &* 10 &+ Int(b[i] &- zero)
                 digits += 1
                 i += 1
-                if digits > 3 { break }
+                if digits > 3 {
+                    while i < n, b[i] >= zero, b[i] <= nine { i += 1 }
+                    break
+                }
             }
             while i < n, b[i] == space || b[i] == tab { i += 1 }
             let end = i >= n || b[i] == comma || b[i] == newline || b[i] == cr
             guard digits > 0, digits <= 3, end, value <= 255 else {
+                // The file's text is not echoed (it may be anything); its place and kind of fault are.
+                let fault =
+                    digits == 0 && end ? "is empty" : !end || digits == 0 ? "is not an integer" : "is above 255"
                 throw DatasetError(
-                    "\(name):\(line): column \(column) is \(quoteField(b, from: i)); expected an integer from 0 to 255")
+                    "\(name):\(line):\(fieldStart - rowStart + 1): field \(column) \(fault); expected an integer from 0 to 255"
+                )
             }
             emit(UInt8(value))
             if i >= n { return }
@@ -127,16 +136,6 @@ enum CSVImageReader {
             if i < n, b[i] == newline { i += 1 }
             return
         }
-    }
-
-    /// The field around position `i` (scanning back and forward to separators), quoted.
-    private static func quoteField(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> String {
-        var start = min(i, b.count)
-        while start > 0, b[start - 1] != comma, b[start - 1] != newline { start -= 1 }
-        var end = start
-        while end < b.count, b[end] != comma, b[end] != newline, b[end] != cr, end - start < 40 { end += 1 }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
-        return text.isEmpty ? "empty" : "\"\(text)\""
     }
 
     private static func skipBlankLines(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ line: inout Int) {

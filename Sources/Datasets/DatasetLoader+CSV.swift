@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 import Hashing
 
@@ -7,6 +8,10 @@ extension DatasetLoader {
     func loadCSV(train: URL, test: URL?, name: String) throws -> Dataset {
         var checksums = [String: String]()
         func read(_ url: URL) throws -> ImageSet {
+            if let kind = FileKind.irregular(url) {
+                throw DatasetError(
+                    "\(url.path) is \(kind), not a csv file. Check the csv: path in the dataset directive.")
+            }
             guard FileBytes.size(url) != nil else {
                 throw DatasetError("\(url.path) does not exist. Check the csv: path in the dataset directive.")
             }

@@ -10,7 +10,7 @@
 ///
 /// The quote lines are left out when `sourceLine` is empty; the last line when
 /// `suggestion` is nil. `suggestion` is a whole sentence ("did you mean `x`?").
-public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public let location: SourceLocation
     public let message: String
     public let sourceLine: String

@@ -9,9 +9,35 @@ final class DiagnosticCollector {
 
     init(source: SourceText) { self.source = source }
 
+    /// The most errors kept for one line: a line of 2,000 `<` gives a few errors and a count, not 2,001.
+    static let perLine = 3
+    /// Errors recorded per line, and how many beyond ``perLine`` were dropped.
+    private var perLineCount: [Int: Int] = [:]
+    private(set) var hidden: [Int: Int] = [:]
+
+    /// All errors so far, including those beyond the per-line bound.
+    var count: Int { diagnostics.count + hidden.values.reduce(0, +) }
+
+    /// One closing diagnostic per line with dropped errors ("… and 1998 more errors on this line").
+    var hiddenNotes: [Diagnostic] {
+        hidden.keys.sorted().map { line in
+            let n = hidden[line]!
+            return Diagnostic(
+                location: SourceLocation(file: source.file, line: line, column: 1),
+                message: "… and \(n) more error\(n == 1 ? "" : "s") on this line, not shown", sourceLine: "",
+                length: 1, suggestion: "fix the errors above first")
+        }
+    }
+
     /// Records an error at `location`, quoting its source line and underlining `length` characters.
     func error(_ message: String, at location: SourceLocation, length: Int = 1, suggestion: String? = nil) {
         if explained.contains(location) { return }
+        let onLine = perLineCount[location.line, default: 0]
+        perLineCount[location.line] = onLine + 1
+        if onLine >= Self.perLine {
+            hidden[location.line, default: 0] += 1
+            return
+        }
         diagnostics.append(
             Diagnostic(
                 location: location, message: message,

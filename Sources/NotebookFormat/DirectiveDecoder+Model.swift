@@ -9,9 +9,9 @@ extension DirectiveDecoder {
         var layers: [LayerDecl] = []
         var failed = false
         for (index, call) in calls.enumerated() {
-            let reported = diagnostics.diagnostics.count
+            let reported = diagnostics.count
             guard let (decl, inputShape) = layer(call) else {
-                if diagnostics.diagnostics.count == reported {
+                if diagnostics.count == reported {
                     diagnostics.error("cannot read this layer", at: call.nameSpan)
                 }
                 failed = true

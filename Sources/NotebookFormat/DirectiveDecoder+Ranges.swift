@@ -11,7 +11,11 @@ extension DirectiveDecoder {
     func checkLimits(_ node: Node?, _ limits: [Double]?, scale: String, axis: String) {
         guard let node, let limits, limits.count == 2 else { return }
         let name = "\(axis)lim"
-        if limits[0] >= limits[1] {
+        if !limits.allSatisfy(\.isFinite) {
+            diagnostics.error(
+                "`\(name)` must be two finite numbers, got `[\(limits[0]), \(limits[1])]`", at: yaml.span(node),
+                suggestion: "e.g. `\(name): [0, 1]`")
+        } else if limits[0] >= limits[1] {
             diagnostics.error(
                 "`\(name)` must be `[low, high]` with low below high, got `[\(limits[0]), \(limits[1])]`",
                 at: yaml.span(node), suggestion: "write `\(name): [\(limits[1]), \(limits[0])]`")

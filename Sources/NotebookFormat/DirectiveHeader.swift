@@ -77,15 +77,37 @@ struct DirectiveHeader {
                 suggestion: "a directive header is ```{kind} id; options go in `#|` lines")
         }
         guard id.isIdentifier else {
-            let fixed = String(id.map { $0.isIdentifierContinue ? $0 : "_" })
             diagnostics.error(
                 "`\(id)` is not a valid id", at: idSpan,
                 suggestion:
-                    "ids use letters, digits and `_` and start with a letter, e.g. `\(fixed.first?.isIdentifierStart == true ? fixed : "x" + fixed)`"
-            )
+                    "ids use letters, digits and `_` and start with a letter, e.g. `\(repaired(id, kind: kind))`")
+            return nil
+        }
+        guard id.count <= maxIDLength else {
+            diagnostics.error(
+                "the id `\(id.prefix(20))…` is \(id.count) characters long; ids are at most \(maxIDLength)",
+                at: idSpan,
+                suggestion: "use a shorter id (it names the figure file `<id>.png`), e.g. `\(id.prefix(20))`")
             return nil
         }
         return DirectiveHeader(kind: kind, id: id, kindSpan: kindSpan, idSpan: idSpan)
+    }
+
+    /// The longest id: figure files are named `<id>.png`, and file names stop at 255 bytes.
+    static let maxIDLength = 64
+
+    /// A valid id close to `id`: other characters become `_`, runs of `_` become one, `_` at the ends go,
+    /// a leading digit gets an `x`; the kind's example when nothing is left.
+    static func repaired(_ id: String, kind: DirectiveKind) -> String {
+        var out = ""
+        for c in id {
+            let keep: Character = c.isIdentifierContinue ? c : "_"
+            if keep == "_", out.last == "_" { continue }
+            out.append(keep)
+        }
+        out = String(out.drop { $0 == "_" }.reversed().drop { $0 == "_" }.reversed().prefix(maxIDLength))
+        guard let first = out.first else { return example(kind) }
+        return first.isIdentifierStart ? out : "x" + out
     }
 
     private static func example(_ kind: DirectiveKind) -> String {

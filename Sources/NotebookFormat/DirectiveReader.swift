@@ -28,7 +28,7 @@ struct DirectiveReader {
             return nil
         }
 
-        let before = diagnostics.diagnostics.count
+        let before = diagnostics.count
         let bodyEnd = closed ? endLine - 1 : endLine
         var rawLines: [(text: String, line: Int, indent: Int)] = []
         if startLine + 1 <= bodyEnd {
@@ -57,7 +57,7 @@ struct DirectiveReader {
             body: body.lines.dropFirst(optionCount).map(\.text).joined(separator: "\n"))
         draft = DirectiveDecoder(draft: draft, body: body, diagnostics: diagnostics).decode()
         draft.hadErrors =
-            diagnostics.diagnostics.count > before
+            diagnostics.count > before
             || !diagnostics.explained.isEmpty
                 && body.lines.contains { line in
                     line.pieces.contains {

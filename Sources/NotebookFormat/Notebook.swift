@@ -6,6 +6,8 @@ public struct Notebook: Sendable {
     public let file: URL
     public let frontMatter: FrontMatter
     public let blocks: [NotebookBlock]
+    /// Things that parse but are probably not meant (`file:line:col: warning: ...`), e.g. a code block never closed.
+    public var warnings: [String] = []
 
     public init(file: URL, frontMatter: FrontMatter, blocks: [NotebookBlock]) {
         self.file = file

@@ -41,6 +41,7 @@ struct NotebookChecker {
         checkLabels()
         checkPruningDirectives()
         checkPairedCompares()
+        checkTestSplits()
         var resolved: [[DirectiveReference]] = []
         for d in drafts {
             var refs: [DirectiveReference] = []

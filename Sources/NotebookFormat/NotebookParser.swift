@@ -76,6 +76,7 @@ public struct NotebookParser {
             if block.startLine <= lastLine { codeLines.formUnion(block.startLine...lastLine) }
         }
 
+        var warnings = Self.unclosedFenceWarnings(document.codeBlocks(), source: source)
         var blocks: [(line: Int, block: Either)] = []
         var drafts: [DirectiveDraft] = []
         var proseStart = frontEnd + 1
@@ -110,7 +111,11 @@ public struct NotebookParser {
             return nil
         }
         let references = NotebookChecker(drafts: drafts, prose: prose, diagnostics: diagnostics).check()
-        if !diagnostics.diagnostics.isEmpty { throw DiagnosticList(diagnostics.diagnostics) }
+        if diagnostics.count > 0 {
+            throw DiagnosticList(
+                diagnostics.diagnostics, notes: diagnostics.hiddenNotes,
+                hidden: diagnostics.count - diagnostics.diagnostics.count)
+        }
 
         var directives: [Directive] = []
         for (draft, refs) in zip(drafts, references) {
@@ -128,7 +133,14 @@ public struct NotebookParser {
             case .directive(let i): return .directive(directives[i])
             }
         }
-        return Notebook(file: url, frontMatter: front, blocks: result)
+        if result.isEmpty {
+            warnings.append(
+                "\(source.location(line: 1, column: 1)): warning: the notebook has no text and no directives; "
+                    + "the article will be empty (`nbrun new NAME.md` writes a starter)")
+        }
+        var notebook = Notebook(file: url, frontMatter: front, blocks: result)
+        notebook.warnings = warnings
+        return notebook
     }
 
     private enum Either {

@@ -33,6 +33,9 @@ struct ProseScanner {
         // String.Index of each character offset, for ranges.
         let indices = Array(markdown.indices) + [markdown.endIndex]
 
+        var lastClose = chars.count - 1
+        while lastClose > 0, !(chars[lastClose - 1] == "}" && chars[lastClose] == "}") { lastClose -= 1 }
+        lastClose -= 1  // where the last `}}` starts (-1 without one)
         var expressions: [InlineExpression] = []
         var references: [CrossReference] = []
         var i = 0
@@ -69,7 +72,8 @@ struct ProseScanner {
                 continue
             }
             if c == "{", i + 1 < chars.count, chars[i + 1] == "{" {
-                var j = i + 2
+                // No `}}` after the last one: skip the scan (a line of `{` would otherwise be quadratic).
+                var j = i + 2 <= lastClose ? i + 2 : chars.count
                 while j + 1 < chars.count, !(chars[j] == "}" && chars[j + 1] == "}") { j += 1 }
                 guard j + 1 < chars.count else {
                     diagnostics.error(

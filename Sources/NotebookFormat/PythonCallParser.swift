@@ -74,9 +74,9 @@ struct PythonCallParser {
         var calls: [Call] = []
         while tokens[pos].kind != .end {
             let before = pos
-            let reported = diagnostics.diagnostics.count
+            let reported = diagnostics.count
             let call = parseCall()
-            if call == nil, diagnostics.diagnostics.count == reported {
+            if call == nil, diagnostics.count == reported {
                 diagnostics.error("cannot read this layer", at: span(tokens[before]))
             }
             if let call {

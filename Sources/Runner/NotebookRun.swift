@@ -21,13 +21,17 @@ public struct NotebookRun {
     /// `nbrun NOTEBOOK.md`: run, write the article and the lock file.
     public func run() throws {
         let started = Date()
+        let lockURL = LockFile.url(for: options.notebook)
+        // Another notebook's lock (`nb.txt` beside `nb.md`) is never overwritten; a damaged one is.
+        if let existing = try? LockFile.read(from: lockURL) {
+            try LockFile.checkOwner(existing, notebook: options.notebook, lockURL: lockURL)
+        }
         let stages = StageRunner(Stage.runStages, events: events)
         let (parsed, plan, results, rendered) = try prepare(stages, options: options)
         let lock = LockFile(notebook: plan.notebook, bytes: parsed.bytes, results: results, shown: rendered.shown)
         let verification = "not verified yet: run `nbrun check \(options.notebook.lastPathComponent)`"
         try writeArticle(
             stages, plan: plan, results: results, rendered: rendered, verification: verification, started: started)
-        let lockURL = LockFile.url(for: plan.notebook.file)
         try stages.run(.writeLock, detail: lockURL.lastPathComponent) {
             try Self.write(lock, to: lockURL)
         }
@@ -71,6 +75,7 @@ public struct NotebookRun {
                 message: "\(lockURL.path): not a valid nbrun lock file (\(error)); "
                     + "run `nbrun \(options.notebook.path)` to write a new one")
         }
+        try LockFile.checkOwner(recorded, notebook: options.notebook, lockURL: lockURL)
         var uncached = options
         uncached.useCache = false
         uncached.executor = .inProcess
@@ -96,6 +101,9 @@ public struct NotebookRun {
     ) {
         let parsed = try stages.run(.parse, detail: options.notebook.lastPathComponent) {
             try ParsedNotebook.read(options.notebook, overrides: options.overrides)
+        }
+        if case .success(let notebook) = parsed.parsed {
+            for warning in notebook.warnings { events.send(.warning(warning)) }
         }
         let plan = try stages.run(.check) { try NotebookCheck.check(parsed) }
         let working = plan.order.filter { Executor.doesWork($0.kind) }.count

@@ -17,7 +17,11 @@ struct CommonOptions: ParsableArguments {
         help: ArgumentHelp("Override a front-matter param, e.g. --set epochs=5.", valueName: "name=value"))
     var overrides: [String] = []
 
-    @Option(name: .long, help: "Worker threads for training (results are identical for any count).")
+    // `.unconditional` takes the next word even when it starts with `-`, so `--threads -1` reaches
+    // `validate` and gets its own message instead of "Missing value".
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Worker threads for training (results are identical for any count).")
     var threads: Int?
 
     @Flag(name: .long, help: "Write one HTML file with the figures inlined.")
@@ -45,6 +49,20 @@ struct CommonOptions: ParsableArguments {
         }
         if let threads, threads < 1 {
             throw ValidationError("--threads must be at least 1, got \(threads).")
+        }
+        try Self.validateOutput(output)
+    }
+
+    /// `--output` must name a folder: not empty (that would write into the current folder) and not
+    /// an existing file (the write step would fail only after all the training).
+    static func validateOutput(_ output: String) throws {
+        if output.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--output needs a folder name, got an empty one; e.g. --output output.")
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw ValidationError(
+                "--output \(output) is a file, not a folder; choose a folder (it is created if missing).")
         }
     }
 

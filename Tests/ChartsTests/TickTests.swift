@@ -36,6 +36,16 @@ final class TickTests: XCTestCase {
         XCTAssertEqual(TickLocator.log(1, 1e12, maxTicks: 5), [1, 1e3, 1e6, 1e9, 1e12])
     }
 
+    /// Issue 18: ranges the layout must never trap on give no ticks (an axis without labels).
+    func testInvalidRangesGiveNoTicksInsteadOfTrapping() {
+        for (lo, hi) in [(-1.0, 10.0), (0, 10), (10, 1), (5, 5), (1, .infinity), (.nan, 1)] {
+            XCTAssertEqual(TickLocator.log(lo, hi, maxTicks: 10), [], "log \(lo)...\(hi)")
+        }
+        for (lo, hi) in [(10.0, 1.0), (5, 5), (0, .infinity), (-.greatestFiniteMagnitude, .greatestFiniteMagnitude)] {
+            XCTAssertEqual(TickLocator.linear(lo, hi, maxBins: 9), [], "linear \(lo)...\(hi)")
+        }
+    }
+
     func testLabels() {
         XCTAssertEqual(TickFormatter.linear([0, 2.5, 5, 7.5]), ["0.0", "2.5", "5.0", "7.5"])
         XCTAssertEqual(TickFormatter.linear([0.92, 0.94, 1.0]), ["0.92", "0.94", "1.00"])

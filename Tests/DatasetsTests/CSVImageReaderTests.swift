@@ -30,11 +30,13 @@ final class CSVImageReaderTests: XCTestCase {
             ("5\n", "d.csv:1: a row needs a label and at least one pixel value, found 1 field"),
             ("h,p1,p2\n1,2,3\n1,2\n", "d.csv:3: 2 fields, but line 2 has 3 (a label and 2 pixels)"),
             ("1,2,3\n1,2,3,4\n", "d.csv:2: 4 fields, but line 1 has 3 (a label and 2 pixels)"),
-            ("1,2,256\n", "d.csv:1: column 3 is \"256\"; expected an integer from 0 to 255"),
-            ("1,2,3\n1,-2,3\n", "d.csv:2: column 2 is \"-2\"; expected an integer from 0 to 255"),
-            ("1,2,3\n1,2.5,3\n", "d.csv:2: column 2 is \"2.5\"; expected an integer from 0 to 255"),
-            ("1,,3\n", "d.csv:1: column 2 is empty; expected an integer from 0 to 255"),
-            ("1,12345,3\n", "d.csv:1: column 2 is \"12345\"; expected an integer from 0 to 255"),
+            ("1,2,256\n", "d.csv:1:5: field 3 is above 255; expected an integer from 0 to 255"),
+            ("1,2,3\n1,-2,3\n", "d.csv:2:3: field 2 is not an integer; expected an integer from 0 to 255"),
+            ("1,2,3\n1,2.5,3\n", "d.csv:2:3: field 2 is not an integer; expected an integer from 0 to 255"),
+            ("1,,3\n", "d.csv:1:3: field 2 is empty; expected an integer from 0 to 255"),
+            ("1,12345,3\n", "d.csv:1:3: field 2 is above 255; expected an integer from 0 to 255"),
+            // Issue 18: the file's own text is never echoed (it might be a key file or /etc/shadow).
+            ("0,1\n1, hunter2 ,3\n", "d.csv:2:4: field 2 is not an integer; expected an integer from 0 to 255"),
         ]
         for (text, expected) in cases {
             XCTAssertEqual(TinyData.message { _ = try parse(text) }, expected, "input: \(text.debugDescription)")

@@ -8,6 +8,9 @@ extension ImageGrid {
         -> Scene
     {
         guard columns >= 1 else { throw ChartError.data("image grid needs at least 1 column, got \(columns)") }
+        if images.isEmpty, let emptyText {
+            return emptyScene(emptyText, width: width, height: height, measurer: measurer, fontFamily: fontFamily)
+        }
         guard !images.isEmpty else { throw ChartError.data("image grid has no images") }
         for (i, im) in images.enumerated()
         where im.width < 1 || im.height < 1 || im.pixels.count != im.width * im.height {
@@ -72,6 +75,27 @@ extension ImageGrid {
                             color: im.highlighted ? style.mistakeColor : style.textColor)))
             }
             scene.plotAreas.append(frame)
+        }
+        return scene
+    }
+
+    /// A white figure with `message` centred (wrapped to the width) in the text colour.
+    private func emptyScene(
+        _ message: String, width: Double, height: Double, measurer: TextMeasurer, fontFamily: String
+    )
+        -> Scene
+    {
+        let style = Style()
+        let text = TextLayout(measurer: measurer, style: style)
+        var scene = Scene(width: width, height: height, fontFamily: fontFamily)
+        scene.add(.rect(Rect(x: 0, y: 0, width: width, height: height), fill: .white, stroke: nil))
+        let lines = text.wrap(message, maxWidth: width - 4 * style.edgePad, size: style.fontPx)
+        let lineHeight = text.lineHeight(style.fontPx)
+        var baseline = height / 2 - lineHeight * Double(lines.count - 1) / 2
+        for line in lines {
+            scene.add(
+                .text(text.item(line, at: Point(width / 2, baseline), size: style.fontPx, color: style.textColor)))
+            baseline += lineHeight
         }
         return scene
     }

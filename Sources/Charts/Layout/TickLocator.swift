@@ -17,8 +17,11 @@ enum TickLocator {
     }
 
     /// Ticks inside [lo, hi] for a linear axis with at most `maxBins` intervals across the view.
+    ///
+    /// A range that is not finite and increasing has no ticks (an axis without labels, never a trap):
+    /// the check refuses such limits, and data that overflow to infinity still draw a page.
     static func linear(_ lo: Double, _ hi: Double, maxBins: Int, integer: Bool = false) -> [Double] {
-        precondition(lo < hi && lo.isFinite && hi.isFinite, "tick range must be finite and increasing")
+        guard lo < hi, lo.isFinite, hi.isFinite, (hi - lo).isFinite else { return [] }
         let nbins = Double(max(maxBins, 1))
         let dv = hi - lo
         let mean = (hi + lo) / 2
@@ -46,9 +49,12 @@ enum TickLocator {
         return result
     }
 
-    /// Decade ticks (and 2x, 5x or all subdivisions for short ranges) inside [lo, hi], lo > 0.
+    /// Decade ticks (and 2x, 5x or all subdivisions for short ranges) inside [lo, hi].
+    ///
+    /// A range that is not positive, finite and increasing has no ticks: non-positive values have no
+    /// place on a log axis (matplotlib masks them), and the axis is drawn without labels rather than trap.
     static func log(_ lo: Double, _ hi: Double, maxTicks: Int) -> [Double] {
-        precondition(lo > 0 && lo < hi, "log tick range must be positive and increasing")
+        guard lo > 0, lo < hi, hi.isFinite else { return [] }
         let e0 = Int(floor(log10(lo) - 1e-9))
         let e1 = Int(ceil(log10(hi) + 1e-9))
         func within(_ v: Double) -> Bool { v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9) }

@@ -23,9 +23,13 @@ public struct GridImage: Sendable {
 public struct ImageGrid: Sendable {
     public var images: [GridImage]
     public var columns: Int
+    /// Drawn centred in the figure when there are no images (an empty result is a result); without
+    /// it an empty grid is an error.
+    public var emptyText: String?
 
-    public init(images: [GridImage], columns: Int) {
+    public init(images: [GridImage], columns: Int, emptyText: String? = nil) {
         self.images = images
         self.columns = columns
+        self.emptyText = emptyText
     }
 }

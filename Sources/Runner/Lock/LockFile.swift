@@ -26,11 +26,6 @@ struct LockFile: Codable, Equatable {
         data.append(0x0A)
         return data
     }
-
-    static func read(from url: URL) throws -> LockFile {
-        let data = try Data(contentsOf: url)
-        return try JSONDecoder().decode(LockFile.self, from: data)
-    }
 }
 
 /// The machine and build that produced a lock.

@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 import NotebookFormat
 
@@ -15,6 +16,11 @@ struct ParsedNotebook {
     static func read(_ file: URL, overrides: [String: String]) throws -> ParsedNotebook {
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw RunnerFailure(message: "\(file.path): no such notebook; check the path (nbrun NOTEBOOK.md)")
+        }
+        if let kind = FileKind.irregular(file) {
+            throw RunnerFailure(
+                message: "\(file.path) is \(kind), not a notebook; give the path of a Markdown file (nbrun NOTEBOOK.md)"
+            )
         }
         let bytes: Data
         do {

@@ -33,7 +33,8 @@ public final class ProgressPrinter: RunObserver {
 
     public func receive(_ event: RunEvent) {
         if case .warning(let text) = event {
-            emit("warning: \(text)\n")
+            // A located warning (`file:line:col: warning: ...`) carries its own label.
+            emit(text.contains(": warning: ") ? "\(text)\n" : "warning: \(text)\n")
             return
         }
         guard !quiet else { return }

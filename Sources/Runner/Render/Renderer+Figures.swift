@@ -67,14 +67,14 @@ extension Renderer {
                 width: images.width, height: images.height, pixels: pixels(of: index, in: images),
                 caption: wording.misclassified(truth: truth, guess: guess), highlighted: true)
         }
-        guard !grid.isEmpty else {
-            throw RunnerFailure(message: "`\(decl.model)` misclassified no image: nothing to show in `\(directive.id)`")
-        }
-        let rows = (grid.count + decl.columns - 1) / max(decl.columns, 1)
+        // Every image right is a result too: the figure says so in the grid's place.
+        let empty = wording.noMisclassified(images: outcome.labels.count)
+        let rows = max((grid.count + decl.columns - 1) / max(decl.columns, 1), 1)
         let chart = Chart(
-            title: nil, kind: .imageGrid(ImageGrid(images: grid, columns: decl.columns)),
-            width: Double(decl.columns) * 120, height: Double(rows) * 124)
-        return try figure(chart, directive: directive, alt: "\(grid.count) misclassified images")
+            title: nil, kind: .imageGrid(ImageGrid(images: grid, columns: decl.columns, emptyText: empty)),
+            width: grid.isEmpty ? max(Double(decl.columns) * 120, 480) : Double(decl.columns) * 120,
+            height: Double(rows) * 124)
+        return try figure(chart, directive: directive, alt: grid.isEmpty ? empty : "\(grid.count) misclassified images")
     }
 
     /// The confusion matrix of an evaluation as a heatmap (rows: true class, columns: predicted).

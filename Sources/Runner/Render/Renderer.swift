@@ -84,16 +84,20 @@ struct Renderer {
         }
     }
 
-    /// Replaces each `{{ expr }}` of a prose block by its printed value, back to front so ranges stay valid.
+    /// Replaces each `{{ expr }}` of a prose block by its printed value, in one forward pass that
+    /// appends the text between expressions and the values (linear in the text and the values;
+    /// replacing ranges in place moves the rest of the text once per value).
     private func substitute(_ prose: Prose, shown: inout [ShownNumber]) throws -> String {
-        var text = prose.markdown
-        var rendered: [(Range<String.Index>, String)] = []
-        for inline in prose.expressions {
-            rendered.append((inline.range, try render(inline.expression, source: "prose", shown: &shown).text))
+        let source = prose.markdown
+        var text = ""
+        text.reserveCapacity(source.utf8.count)
+        var position = source.startIndex
+        for inline in prose.expressions.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            text += source[position..<inline.range.lowerBound]
+            text += try render(inline.expression, source: "prose", shown: &shown).text
+            position = inline.range.upperBound
         }
-        for (range, value) in rendered.reversed() {
-            text.replaceSubrange(range, with: value)
-        }
+        text += source[position...]
         return text
     }
 

@@ -15,6 +15,13 @@ struct Wording {
         language.pick(ja: "正解 \(truth) / 予測 \(guess)", en: "true \(truth) / pred \(guess)")
     }
 
+    /// What stands in a misclassified grid's place when the model got every image right.
+    func noMisclassified(images: Int) -> String {
+        language.pick(
+            ja: "誤分類された画像はありません (\(images) 枚すべて正解)",
+            en: "no misclassified images (all \(images) classified correctly)")
+    }
+
     var predictedLabel: String { language.pick(ja: "予測ラベル", en: "predicted label") }
     var trueLabel: String { language.pick(ja: "正解ラベル", en: "true label") }
     var imageCount: String { language.pick(ja: "枚数", en: "count") }
