@@ -18,7 +18,8 @@ MAN_PAGE = .build/plugins/GenerateManual/outputs/nbrun/nbrun.1
 # The man page is dated by the last commit, so the same source gives the same page.
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null)
 
-.PHONY: run test setup build man install install-files uninstall bench bench-keras articles clean check-arm64
+.PHONY: run test setup build man install install-files uninstall bench bench-keras articles clean check-arm64 fuzz \
+	bench-inline
 
 run: setup build
 	.build/release/nbrun $(NOTEBOOK)
@@ -78,3 +79,15 @@ check-arm64:
 
 clean:
 	rm -rf .build output/*/
+
+# Mutated notebooks through parse + check for a bounded time (FUZZ_SECONDS, default 600) with a fixed
+# seed; fails on a crash or a diagnostic that does not point into the notebook (issue 18).
+FUZZ_SECONDS ?= 600
+FUZZ_ITERATIONS ?= 100000000
+fuzz:
+	$(SWIFT) build -c release --product nbrun-fuzz
+	.build/release/nbrun-fuzz --seconds $(FUZZ_SECONDS) --iterations $(FUZZ_ITERATIONS) --seed 1
+
+# Inline `{{ }}` values: N and 4N values end to end, wall times and their ratio (issue 18).
+bench-inline: build
+	sh scripts/bench-inline.sh $(BENCH_ARGS)

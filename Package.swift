@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "nbrun", targets: ["nbrun"]),
         .executable(name: "nbrun-bench", targets: ["EngineBenchmark"]),
+        .executable(name: "nbrun-fuzz", targets: ["NotebookFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -60,6 +61,8 @@ let package = Package(
         .target(name: "CKernels"),
         // nbrun-bench: trains the blog model on MNIST and reports speed (docs/engine-backend.md).
         .executableTarget(name: "EngineBenchmark", dependencies: ["Engine", "Datasets", "CKernels"]),
+        // nbrun-fuzz: mutated notebooks through parse + check, never a crash (`make fuzz`, issue 18).
+        .executableTarget(name: "NotebookFuzz", dependencies: ["NotebookFormat", "Runner"]),
         // MNIST / Fashion-MNIST / IDX / CSV readers and checksums.
         .target(
             name: "Datasets",

@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 
 extension ArticleWriter {
@@ -25,6 +26,23 @@ extension ArticleWriter {
             }
             guard !selfContained else { return }
             try Self.writeFigures(of: document, into: staging)
+        }
+    }
+}
+
+extension ArticleWriter {
+    /// Throws the error a write to `directory` would end with, before anything is computed: it is a
+    /// file, or a folder holding files nbrun did not write (see ``OutputFolder``).
+    public static func checkReplaceable(_ directory: URL) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw ArticleError(
+                "\(directory.path) exists and is not a folder; remove it or choose another output folder")
+        }
+        do {
+            try OutputFolder.refuseForeignFiles(in: directory)
+        } catch let error as AtomicFileError {
+            throw ArticleError(error.message)
         }
     }
 }

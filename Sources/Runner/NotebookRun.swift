@@ -26,6 +26,7 @@ public struct NotebookRun {
         if let existing = try? LockFile.read(from: lockURL) {
             try LockFile.checkOwner(existing, notebook: options.notebook, lockURL: lockURL)
         }
+        try ArticleOutput.preflight(options)
         let stages = StageRunner(Stage.runStages, events: events)
         let (parsed, plan, results, rendered) = try prepare(stages, options: options)
         let lock = LockFile(notebook: plan.notebook, bytes: parsed.bytes, results: results, shown: rendered.shown)
@@ -76,6 +77,7 @@ public struct NotebookRun {
                     + "run `nbrun \(options.notebook.path)` to write a new one")
         }
         try LockFile.checkOwner(recorded, notebook: options.notebook, lockURL: lockURL)
+        try ArticleOutput.preflight(options)
         var uncached = options
         uncached.useCache = false
         uncached.executor = .inProcess

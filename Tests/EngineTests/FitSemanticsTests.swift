@@ -171,4 +171,33 @@ final class FitSemanticsTests: XCTestCase {
             XCTAssertEqual(error as? TrainingError, TrainingError("label 7 is outside the model's 3 classes"))
         }
     }
+
+    /// Keras' TerminateOnNaN (issue 18): a NaN loss stops training at its batch, with epoch and batch
+    /// in the message, instead of finishing with NaN weights and a history JSON cannot hold.
+    func testNaNLossStopsTrainingNamingEpochAndBatch() throws {
+        let clean = data(40, shape: [6], classes: 3, seed: 3)
+        var features = clean.features
+        features[25 * 6] = .nan  // row 25: the fourth batch of 8 when not shuffled
+        let d = Samples(shape: [6], features: features, labels: clean.labels)
+        var g = SeededGenerator(seed: 4)
+        let model = try Model(spec: small, generator: &g)
+        let config = FitConfig(epochs: 2, batchSize: 8, shuffle: false, threads: 1)
+        XCTAssertThrowsError(try model.fit(d, config: config, generator: &g)) { error in
+            XCTAssertEqual(
+                (error as? TrainingError)?.message,
+                "the loss became NaN at epoch 1, batch 4 of 5; training stopped (as Keras' TerminateOnNaN does). "
+                    + "Lower the learning rate, or scale the inputs (e.g. `scale: 255`)")
+        }
+        // A NaN only in the validation rows stops at the end of the epoch.
+        features = clean.features
+        features[38 * 6] = .nan
+        let v = Samples(shape: [6], features: features, labels: clean.labels)
+        XCTAssertThrowsError(
+            try model.fit(v, config: FitConfig(epochs: 2, batchSize: 8, validationSplit: 0.25), generator: &g)
+        ) { error in
+            XCTAssertTrue(
+                (error as? TrainingError)?.message.hasPrefix("the validation loss became NaN at the end of epoch 1")
+                    == true, "\(error)")
+        }
+    }
 }

@@ -69,6 +69,34 @@ final class RefusalTableTests: XCTestCase {
             location: "small.md:52:1", message: "to train at batch 60000"),
     ]
 
+    /// Class 3: plot and grid options that used to crash after all the training; class 4: ids that
+    /// used to fail at write time.
+    static let options: [Case] = [
+        Case(
+            name: "xlim reversed", edit: first("title: Loss", "title: Loss\nxlim: [10, 1]"),
+            location: "small.md:83:7", message: "`xlim` must be `[low, high]` with low below high, got `[10.0, 1.0]`"),
+        Case(
+            name: "xlim through zero on a log x axis", edit: first("title: Loss", "title: Loss\nxscale: log\nxlim: [0, 10]"),
+            location: "small.md:84:7", message: "`xlim` must be positive on a log scale (`xscale: log`)"),
+        Case(
+            name: "negative ylim on a log y axis", edit: first("title: Loss", "title: Loss\nyscale: log\nylim: [-1, 1]"),
+            location: "small.md:84:7", message: "`ylim` must be positive on a log scale (`yscale: log`)"),
+        Case(
+            name: "infinite ylim", edit: first("title: Loss", "title: Loss\nylim: [0, 1e999]"),
+            location: "small.md:83:7", message: "`ylim` must be two finite numbers"),
+        Case(
+            name: "a samples grid 100,000,000 columns wide", edit: first("columns: 8", "columns: 100000000"),
+            location: "small.md:27:10", message: "`columns` must be at most 64, got `100000000`"),
+        Case(
+            name: "a 250-character id",
+            edit: first("{train} baseline", "{train} " + String(repeating: "b", count: 250)),
+            location: "small.md:64:12", message: "is 250 characters long; ids are at most 64"),
+    ]
+
+    func testOptionsThatCrashedAfterTrainingAreRefusedAtTheirLine() throws {
+        try check(Self.options)
+    }
+
     func testSizesThatOverflowAreRefusedAtTheLayer() throws {
         try check(Self.overflow)
     }

@@ -85,10 +85,12 @@ extension Model {
                                 output: network.output, labels: $0.baseAddress!, batch: batch, classes: classes,
                                 fromLogits: network.headSoftmax, gradient: network.outputGradient)
                         }
-                        guard result.lossSum.isFinite else {
-                            throw TrainingError(
-                                "the loss became \(result.lossSum) at epoch \(epoch), step \(step + 1); lower the learning rate"
-                            )
+                        // Keras' TerminateOnNaN: a loss that is not a finite Float stops training at that batch.
+                        let running = Float((lossSum + result.lossSum) / Double(seen + batch))
+                        guard result.lossSum.isFinite, running.isFinite else {
+                            throw TrainingError.nonFiniteLoss(
+                                result.lossSum.isFinite ? Double(running) : result.lossSum, epoch: epoch,
+                                batch: step + 1, of: steps)
                         }
                         network.backward(batch: batch, pass: pass)
                         optimizer.step(threads: pass.threads)
@@ -112,6 +114,10 @@ extension Model {
                             features: features.baseAddress!, labels: labels.baseAddress!, rows: valRange,
                             sampleSize: sampleSize, batchSize: config.batchSize, pass: pass, predictions: nil)
                         record.valLoss = Float(v.lossSum / Double(valRange.count))
+                        guard record.valLoss!.isFinite else {
+                            throw TrainingError.nonFiniteLoss(
+                                Double(record.valLoss!), epoch: epoch, batch: nil, of: steps)
+                        }
                         record.valAccuracy = Float(Double(v.correct) / Double(valRange.count))
                     }
                     record.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

@@ -57,6 +57,11 @@ struct Executor {
             } catch var failure as InternalFailure {
                 failure.directive = failure.directive ?? Plan.node(directive)
                 throw failure
+            } catch let error as TrainingError {
+                // Data or settings the engine cannot train on (a NaN loss, ...): the notebook's problem.
+                throw RunnerFailure(
+                    message: "\(directive.kind.rawValue) `\(directive.id)`: \(error)", directive: Plan.node(directive),
+                    location: directive.location)
             } catch {
                 throw InternalFailure(error, directive: Plan.node(directive))
             }

@@ -20,6 +20,20 @@ struct ArticleOutput {
         options.selfContained ? "\(file.path), self-contained" : file.path
     }
 
+    /// Refuses, before anything runs, an output that the write step would refuse after all the
+    /// training: a file where the article's folder goes, or a folder nbrun did not write.
+    static func preflight(_ options: RunOptions) throws {
+        guard options.format != .htmlFragment else { return }
+        let name = options.notebook.deletingPathExtension().lastPathComponent
+        let folder = options.format.destination(outputDirectory: options.outputDirectory, name: name)
+            .deletingLastPathComponent()
+        do {
+            try ArticleWriter.checkReplaceable(folder)
+        } catch let error as ArticleError {
+            throw RunnerFailure(message: "cannot write the article: \(error); nothing was run or written")
+        }
+    }
+
     func write(_ document: ArticleDocument, timings: Timings) throws {
         let template = notebook.frontMatter.template.map {
             URL(fileURLWithPath: $0, relativeTo: notebook.file.deletingLastPathComponent()).standardizedFileURL
