@@ -136,7 +136,10 @@ let current = URL(fileURLWithPath: options.out).appendingPathComponent("current.
 let overrides = ["fixtures": "Tests/Fixtures/mnist-small"]
 
 var rng = SplitMix64(state: options.seed)
-var accepted = 0, refused = 0, executions = 0, slowest = 0.0
+var accepted = 0
+var refused = 0
+var executions = 0
+var slowest = 0.0
 var pool = corpus
 let started = Date()
 while executions < options.iterations, Date().timeIntervalSince(started) < options.seconds {
@@ -173,7 +176,8 @@ while executions < options.iterations, Date().timeIntervalSince(started) < optio
 let elapsed = Date().timeIntervalSince(started)
 print(
     String(
-        format: "nbrun-fuzz: %ld executions in %.1f s (%.0f/s), seed %llu, %ld seed notebooks: %ld accepted, %ld refused "
+        format:
+            "nbrun-fuzz: %ld executions in %.1f s (%.0f/s), seed %llu, %ld seed notebooks: %ld accepted, %ld refused "
             + "with located diagnostics, no crash; slowest input %.3f s",
         executions, elapsed, Double(executions) / max(elapsed, 1e-9), options.seed, corpus.count, accepted, refused,
         slowest))

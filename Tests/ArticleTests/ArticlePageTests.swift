@@ -72,7 +72,8 @@ final class ArticlePageTests: XCTestCase {
     func testSelfContainedPageHasNothingExternal() throws {
         let output = tempDirectory.appendingPathComponent("single")
         try ArticleWriter().write(SampleDocuments.japanese(), to: output, selfContained: true)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output.path), ["index.html"])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: output.path).sorted(), [".nbrun-output", "index.html"])
         let html = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
         let page = PageInspector(html: html)
         XCTAssertEqual(page.imageSources.count, 2)

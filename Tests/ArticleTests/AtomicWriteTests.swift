@@ -25,19 +25,20 @@ final class AtomicWriteTests: XCTestCase {
         let writer = try ArticleWriter()
         var document = SampleDocuments.japanese()
         try writer.write(document, to: output)
-        XCTAssertEqual(try files(output), ["figures", "figures/accuracy.png", "figures/loss.png", "index.html"])
+        XCTAssertEqual(
+            try files(output), [".nbrun-output", "figures", "figures/accuracy.png", "figures/loss.png", "index.html"])
 
         // Second run without the loss figure: the old PNG must not survive.
         document.blocks.removeAll {
             if case .figure(let f) = $0 { return f.fileName == "loss.png" } else { return false }
         }
         try writer.write(document, to: output)
-        XCTAssertEqual(try files(output), ["figures", "figures/accuracy.png", "index.html"])
+        XCTAssertEqual(try files(output), [".nbrun-output", "figures", "figures/accuracy.png", "index.html"])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent.path), ["out"])
 
         // Self-contained run: only the page remains.
         try writer.write(document, to: output, selfContained: true)
-        XCTAssertEqual(try files(output), ["index.html"])
+        XCTAssertEqual(try files(output), [".nbrun-output", "index.html"])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent.path), ["out"])
     }
 
@@ -51,7 +52,8 @@ final class AtomicWriteTests: XCTestCase {
         broken.blocks.append(.table(ResultTable(label: "fig-acc", columns: ["x"], rows: [])))  // duplicate label
         XCTAssertThrowsError(try writer.write(broken, to: output))
         XCTAssertEqual(try Data(contentsOf: output.appendingPathComponent("index.html")), before)
-        XCTAssertEqual(try files(output), ["figures", "figures/accuracy.png", "figures/loss.png", "index.html"])
+        XCTAssertEqual(
+            try files(output), [".nbrun-output", "figures", "figures/accuracy.png", "figures/loss.png", "index.html"])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent.path), ["out"])
     }
 

@@ -45,7 +45,8 @@ final class ExportTests: XCTestCase {
     func testWrittenMarkdownRendersWithEveryFigureResolving() throws {
         try ArticleWriter().writeMarkdown(SampleDocuments.japanese(), to: folder, fileName: "article.md")
         XCTAssertEqual(
-            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["article.md", "figures"])
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
+            [".nbrun-output", "article.md", "figures"])
         let html = try GFM.html(String(contentsOf: folder.appendingPathComponent("article.md"), encoding: .utf8))
         let sources = GFM.imageSources(html)
         XCTAssertEqual(sources, ["figures/accuracy.png", "figures/loss.png"])

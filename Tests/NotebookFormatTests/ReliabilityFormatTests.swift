@@ -73,7 +73,8 @@ final class ReliabilityFormatTests: XCTestCase {
         for text in ["", "---\ntitle: Only a title\n---\n", "\n\n"] {
             let notebook = try XCTUnwrap(parseOK(text))
             XCTAssertEqual(notebook.warnings.count, 1, text)
-            XCTAssertTrue(notebook.warnings[0].hasPrefix("t.md:1:1: warning: the notebook has no text and no directives"))
+            XCTAssertTrue(
+                notebook.warnings[0].hasPrefix("t.md:1:1: warning: the notebook has no text and no directives"))
         }
     }
 

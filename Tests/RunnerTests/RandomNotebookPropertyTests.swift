@@ -16,13 +16,17 @@ final class RandomNotebookPropertyTests: XCTestCase {
 
     static func notebook(_ picker: inout Picker) -> String {
         var layers = ["Input(shape=(2, 2, 1))"]
-        layers += picker.pick([[], ["Conv2D(3, 1, activation=\"relu\")"], ["Conv2D(2, 2, padding=\"same\")"], ["Conv2D(3, 5)"]])
+        layers += picker.pick([
+            [], ["Conv2D(3, 1, activation=\"relu\")"], ["Conv2D(2, 2, padding=\"same\")"], ["Conv2D(3, 5)"],
+        ])
         layers.append(picker.pick(["Flatten()", "Flatten()", "Flatten()", ""]))
         for _ in 0..<picker.pick([0, 1, 2]) {
-            layers.append("Dense(\(picker.pick([1, 4, 16, 0])), activation=\"\(picker.pick(["relu", "tanh", "sigmoid"]))\")")
+            layers.append(
+                "Dense(\(picker.pick([1, 4, 16, 0])), activation=\"\(picker.pick(["relu", "tanh", "sigmoid"]))\")")
             if picker.pick([true, false]) { layers.append("Dropout(\(picker.pick(["0", "0.3", "0.99", "1.5"])))") }
         }
-        layers.append(picker.pick(["Dense(2, activation=\"softmax\")", "Dense(2)", "Dense(3, activation=\"softmax\")"]))
+        layers.append(
+            picker.pick(["Dense(2, activation=\"softmax\")", "Dense(2)", "Dense(3, activation=\"softmax\")"]))
         let optimizer = picker.pick([
             "adam", "sgd", "rmsprop", "{name: adam, learning_rate: 0.1}", "{name: sgd, learning_rate: 1e38}",
         ])

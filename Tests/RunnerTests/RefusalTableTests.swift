@@ -76,14 +76,16 @@ final class RefusalTableTests: XCTestCase {
             name: "xlim reversed", edit: first("title: Loss", "title: Loss\nxlim: [10, 1]"),
             location: "small.md:83:7", message: "`xlim` must be `[low, high]` with low below high, got `[10.0, 1.0]`"),
         Case(
-            name: "xlim through zero on a log x axis", edit: first("title: Loss", "title: Loss\nxscale: log\nxlim: [0, 10]"),
+            name: "xlim through zero on a log x axis",
+            edit: first("title: Loss", "title: Loss\nxscale: log\nxlim: [0, 10]"),
             location: "small.md:84:7", message: "`xlim` must be positive on a log scale (`xscale: log`)"),
         Case(
-            name: "negative ylim on a log y axis", edit: first("title: Loss", "title: Loss\nyscale: log\nylim: [-1, 1]"),
+            name: "negative ylim on a log y axis",
+            edit: first("title: Loss", "title: Loss\nyscale: log\nylim: [-1, 1]"),
             location: "small.md:84:7", message: "`ylim` must be positive on a log scale (`yscale: log`)"),
         Case(
             name: "infinite ylim", edit: first("title: Loss", "title: Loss\nylim: [0, 1e999]"),
-            location: "small.md:83:7", message: "`ylim` must be two finite numbers"),
+            location: "small.md:83:11", message: "`ylim` must be a number, got `1e999`"),
         Case(
             name: "a samples grid 100,000,000 columns wide", edit: first("columns: 8", "columns: 100000000"),
             location: "small.md:27:10", message: "`columns` must be at most 64, got `100000000`"),

@@ -188,7 +188,8 @@ final class ReliabilityEndToEndTests: XCTestCase {
     /// Warnings for what parses but is surely not meant; they print even with `--quiet`.
     func testHiddenDirectivesAndEmptyNotebooksWarn() throws {
         try writeEasyData()
-        let hidden = Self.easy.replacingOccurrences(of: "```{misclassified} wrong", with: "````text\n```{misclassified} wrong")
+        let hidden = Self.easy.replacingOccurrences(
+            of: "```{misclassified} wrong", with: "````text\n```{misclassified} wrong")
         try Data(hidden.utf8).write(to: URL(fileURLWithPath: path("easy.md")))
         var outcome = try harness.run(["easy.md", "--quiet"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
@@ -207,7 +208,9 @@ final class ReliabilityEndToEndTests: XCTestCase {
     /// A line of 2,000 `<` in a model: a bounded report, quickly.
     func testFloodOfErrorsIsBoundedThroughTheCLI() throws {
         let line = String(repeating: "<", count: 2000)
-        let notebook = try harness.notebook(edit: { $0.replacingOccurrences(of: "Flatten()\n", with: "Flatten()\n\(line)\n") })
+        let notebook = try harness.notebook(edit: {
+            $0.replacingOccurrences(of: "Flatten()\n", with: "Flatten()\n\(line)\n")
+        })
         let started = Date()
         let outcome = try harness.run([notebook.lastPathComponent] + harness.fixtureArguments)
         XCTAssertLessThan(Date().timeIntervalSince(started), 20)
