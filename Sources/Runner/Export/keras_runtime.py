@@ -100,6 +100,11 @@ def nbrun_seed(root, directive_id, replicate):
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
 
 
+def locked(value):
+    """A float32 value as the lock writes it: the shortest decimal that reads back to the same float32."""
+    return float(str(np.float32(value)))
+
+
 def keras_seed(seed):
     """Keras seeds NumPy, which takes 32 bits: nbrun's 64-bit seed modulo 2^32."""
     return seed % 2**32
@@ -130,7 +135,7 @@ def fit(train, seed, data, epochs, verbose):
     x, y = data[train["data"]]["train"]
     history = model.fit(x, targets(y, train), batch_size=train["batch_size"], epochs=epochs,
                         validation_split=train["validation_split"], shuffle=train["shuffle"], verbose=verbose)
-    return model, {key: [float(v) for v in values] for key, values in history.history.items()
+    return model, {key: [locked(v) for v in values] for key, values in history.history.items()
                    if key in train["history"]}
 
 
@@ -176,13 +181,15 @@ def fit_same_start(train, seed, data, start_dir, verbose):
     history, logs, after_epoch = {}, [], None
     for epoch, order in enumerate(start["order"]):
         xe, ye = x[:n][order], y[:n][order]
-        log = StepLog(xe, ye, train["batch_size"], exact, int(start["after_steps"]) - sum(len(l.running) for l in logs))
+        # Exact per-step losses cost a forward pass each: epoch 1 only, which the comparison covers.
+        log = StepLog(xe, ye, train["batch_size"], exact and epoch == 0,
+                      int(start["after_steps"]) - sum(len(l.running) for l in logs))
         h = model.fit(xe, ye, batch_size=train["batch_size"], epochs=1, shuffle=False, validation_data=validation,
                       callbacks=[log], verbose=verbose)
         logs.append(log)
         for key, values in h.history.items():
             if key in train["history"]:
-                history.setdefault(key, []).extend(float(v) for v in values)
+                history.setdefault(key, []).extend(locked(v) for v in values)
         if epoch == 0:
             after_epoch = model.get_weights()
     steps = {"running_loss": np.array([v for l in logs for v in l.running], np.float64)}
@@ -193,7 +200,7 @@ def fit_same_start(train, seed, data, start_dir, verbose):
         steps[f"after_steps_{i}"] = w
     for i, w in enumerate(after_epoch or []):
         steps[f"after_epoch_{i}"] = w
-    np.savez(os.path.join(start_dir, train["id"] + ".keras.npz"), **steps)
+    np.savez(os.path.join(start_dir, f"{train['id']}.keras-{keras.backend.backend()}.npz"), **steps)
     return model, history
 
 
@@ -202,7 +209,7 @@ def evaluate(model, train, x, y):
     loss = model.evaluate(x, targets(y, train), batch_size=32, verbose=0, return_dict=True)["loss"]
     predicted = np.argmax(model.predict(x, batch_size=32, verbose=0), axis=1)
     errors = int(np.sum(predicted != y))
-    return {"loss": float(loss), "accuracy": 1.0 - errors / len(y), "errors": errors}
+    return {"loss": locked(loss), "accuracy": locked(1.0 - errors / len(y)), "errors": errors}
 
 
 def run(doc, notebook, root_seed, data_override, datasets, trains, evaluations):
@@ -214,7 +221,20 @@ def run(doc, notebook, root_seed, data_override, datasets, trains, evaluations):
     os.makedirs(out, exist_ok=True)
     chosen = [t for t in trains if not args.only or t["id"] in args.only]
     data = {d: load(data_dir) for d, load in datasets.items() if any(t["data"] == d for t in chosen)}
+    backend = keras.backend.backend()
+    framework = {"keras": keras.__version__, "backend": backend,
+                 backend: sys.modules[{"tensorflow": "tensorflow", "jax": "jax", "torch": "torch"}.get(
+                     backend, backend)].__version__}
+    name = os.path.splitext(notebook)[0] + (".same-start" if args.same_start else "") + f".keras-{backend}.json"
+    path = os.path.join(args.same_start or out, name)
     directives = {}
+
+    def write():
+        """The results so far (rewritten after every replicate, so a long run leaves what it finished)."""
+        with open(path, "w") as f:
+            json.dump({"directives": directives, "format": 1, "framework": framework, "notebook": notebook,
+                       "seed": root_seed}, f, indent=1, sort_keys=True)
+
     for train in chosen:
         seeds = 1 if args.same_start else (args.seeds or train["seeds"])
         for replicate in range(1, seeds + 1):
@@ -231,13 +251,6 @@ def run(doc, notebook, root_seed, data_override, datasets, trains, evaluations):
                     x, y = data[train["data"]][e["on"]]
                     directives[f"evaluate {e['id']}{suffix}"] = {"kind": "evaluate",
                                                                   "metrics": evaluate(model, train, x, y)}
-    backend = keras.backend.backend()
-    framework = {"keras": keras.__version__, "backend": backend,
-                 backend: sys.modules[{"tensorflow": "tensorflow", "jax": "jax", "torch": "torch"}.get(
-                     backend, backend)].__version__}
-    name = os.path.splitext(notebook)[0] + (".same-start" if args.same_start else "") + f".keras-{backend}.json"
-    path = os.path.join(args.same_start or out, name)
-    with open(path, "w") as f:
-        json.dump({"directives": directives, "format": 1, "framework": framework, "notebook": notebook,
-                   "seed": root_seed}, f, indent=1, sort_keys=True)
+            write()
+    write()
     print(f"wrote {path}", file=sys.stderr)
