@@ -129,7 +129,7 @@ public struct NotebookRun {
         try stages.run(.writeArticle, detail: output.description) {
             let elapsed = Date().timeIntervalSince(started)
             var document = rendered.document
-            let keras = KerasScriptLink.find(for: plan.notebook, format: options.format)
+            let keras = try KerasScriptLink.find(for: plan.notebook, format: options.format)
             document.provenance =
                 Provenance(
                     notebook: plan.notebook, results: results, verification: verification, elapsed: elapsed,

@@ -30,7 +30,8 @@ struct NBRunCommand: ParsableCommand {
             """,
         version: RunnerInfo.version,
         subcommands: [
-            RunCommand.self, CheckCommand.self, NewCommand.self, PreviewCommand.self, TaskCommand.self, ExportCommand.self,
+            RunCommand.self, CheckCommand.self, NewCommand.self, PreviewCommand.self, TaskCommand.self,
+            ExportCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

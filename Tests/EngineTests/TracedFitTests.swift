@@ -15,7 +15,9 @@ final class TracedFitTests: XCTestCase {
     private func samples() -> Samples {
         var g = SeededGenerator(seed: 11)
         let labels = (0..<45).map { _ in Int32(g.nextInt(below: 3)) }
-        let features = labels.flatMap { label in (0..<5).map { j in Float(j % 3 == Int(label) ? 1 : 0) + 0.3 * g.nextUniformFloat() } }
+        let features = labels.flatMap { label in
+            (0..<5).map { j in Float(j % 3 == Int(label) ? 1 : 0) + 0.3 * g.nextUniformFloat() }
+        }
         return Samples(shape: [5], features: features, labels: labels)
     }
 

@@ -87,6 +87,38 @@ final class KerasExportTests: XCTestCase {
         XCTAssertTrue(result.output.contains("ok"), result.output)
     }
 
+    /// Once exported beside the notebook, the page's provenance links the script and the run writes
+    /// it beside the page; after the notebook changes, the page's copy is the export of the changed
+    /// notebook and the provenance says that the copy beside the notebook is out of date.
+    func testProvenanceLinksTheExportedScript() throws {
+        let folder = try Scratch.directory(self)
+        let notebook = folder.appendingPathComponent("small.md")
+        try FileManager.default.copyItem(at: Fixtures.notebook("small.md"), to: notebook)
+        let overrides = ["fixtures": Fixtures.mnistSmall.path, "epochs": "1"]
+        var export = KerasExport(notebook: notebook)
+        export.overrides = overrides
+        _ = try export.run()
+        let output = folder.appendingPathComponent("output")
+        let options = RunOptions(
+            notebook: notebook, outputDirectory: output, overrides: overrides, quiet: true,
+            cacheDirectory: folder.appendingPathComponent("cache"))
+        try NotebookRun(options: options, observers: []).run()
+        let page = try String(contentsOf: output.appendingPathComponent("small/index.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("<a href=\"small_keras.py\">small_keras.py (nbrun export --keras)</a>"))
+        XCTAssertEqual(
+            try Data(contentsOf: output.appendingPathComponent("small/small_keras.py")),
+            try Data(contentsOf: folder.appendingPathComponent("small_keras.py")))
+
+        var changed = options
+        changed.overrides["epochs"] = "2"
+        try NotebookRun(options: changed, observers: []).run()
+        let stale = try String(contentsOf: output.appendingPathComponent("small/index.html"), encoding: .utf8)
+        XCTAssertTrue(
+            stale.contains("the copy beside the notebook is out of date: run `nbrun export --keras small.md`"), stale)
+        let copy = try String(contentsOf: output.appendingPathComponent("small/small_keras.py"), encoding: .utf8)
+        XCTAssertTrue(copy.contains("\"epochs\": 2,"), "the page's copy is the changed notebook's export")
+    }
+
     /// A CSV data set cannot be exported yet: a `file:line:col` error naming it, nothing written.
     func testCSVDataSetIsRefusedAtItsLine() throws {
         let folder = try Scratch.directory(self)

@@ -93,7 +93,9 @@ extension Model {
                         network.backward(batch: batch, pass: pass)
                         optimizer.step(threads: pass.threads)
                         afterStep()
-                        onStep(FitStep(epoch: epoch, step: globalStep, rows: order[lo..<lo + batch], lossSum: result.lossSum))
+                        onStep(
+                            FitStep(
+                                epoch: epoch, step: globalStep, rows: order[lo..<lo + batch], lossSum: result.lossSum))
                         tuner.record(seconds: Double(DispatchTime.now().uptimeNanoseconds - stepStart) / 1e9)
                         globalStep += 1
                         lossSum += result.lossSum

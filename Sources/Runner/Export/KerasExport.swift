@@ -81,7 +81,8 @@ public struct KerasExport {
             log("same start: training `\(directive.id)` with nbrun for \(config.epochs) epochs")
             let recording = SameStartRecording(
                 id: directive.id, spec: ModelSpec(layers: model.specs), config: config,
-                seed: CacheKey.seed(root: notebook.frontMatter.seed, id: directive.id), samples: loaded[decl.data]!.train,
+                seed: CacheKey.seed(root: notebook.frontMatter.seed, id: directive.id),
+                samples: loaded[decl.data]!.train,
                 afterSteps: afterSteps)
             let archive = try recording.run()
             try write(archive.zipped(), to: directory.appendingPathComponent(directive.id + ".nbrun.npz"))

@@ -187,7 +187,9 @@ struct KerasScript {
 
     /// The Python function that builds a model directive (ids may hold characters Python names cannot).
     static func modelFunction(_ id: String) -> String {
-        "model_" + String(id.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "_" })
+        "model_"
+            + String(
+                id.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "_" })
     }
 
     /// A Python string literal.

@@ -49,27 +49,56 @@ struct NumpyArchive {
         var out: [UInt8] = []
         var central: [UInt8] = []
         func u16(_ v: Int, _ to: inout [UInt8]) { to += [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF)] }
-        func u32(_ v: Int, _ to: inout [UInt8]) { for s in stride(from: 0, to: 32, by: 8) { to.append(UInt8((v >> s) & 0xFF)) } }
+        func u32(_ v: Int, _ to: inout [UInt8]) {
+            for s in stride(from: 0, to: 32, by: 8) { to.append(UInt8((v >> s) & 0xFF)) }
+        }
         for entry in entries {
             let name = Array((entry.name + ".npy").utf8)
             let crc = Int(Zlib.crc32(entry.bytes))
             let offset = out.count
             // Local file header: version 2.0, no flags, stored, time/date 0 (so the bytes never depend on the clock).
-            u32(0x0403_4B50, &out); u16(20, &out); u16(0, &out); u16(0, &out); u16(0, &out); u16(0x21, &out)
-            u32(crc, &out); u32(entry.bytes.count, &out); u32(entry.bytes.count, &out); u16(name.count, &out)
+            u32(0x0403_4B50, &out)
+            u16(20, &out)
+            u16(0, &out)
+            u16(0, &out)
+            u16(0, &out)
+            u16(0x21, &out)
+            u32(crc, &out)
+            u32(entry.bytes.count, &out)
+            u32(entry.bytes.count, &out)
+            u16(name.count, &out)
             u16(0, &out)
             out += name
             out += entry.bytes
-            u32(0x0201_4B50, &central); u16(20, &central); u16(20, &central); u16(0, &central); u16(0, &central)
-            u16(0, &central); u16(0x21, &central); u32(crc, &central); u32(entry.bytes.count, &central)
-            u32(entry.bytes.count, &central); u16(name.count, &central); u16(0, &central); u16(0, &central)
-            u16(0, &central); u16(0, &central); u32(0, &central); u32(offset, &central)
+            u32(0x0201_4B50, &central)
+            u16(20, &central)
+            u16(20, &central)
+            u16(0, &central)
+            u16(0, &central)
+            u16(0, &central)
+            u16(0x21, &central)
+            u32(crc, &central)
+            u32(entry.bytes.count, &central)
+            u32(entry.bytes.count, &central)
+            u16(name.count, &central)
+            u16(0, &central)
+            u16(0, &central)
+            u16(0, &central)
+            u16(0, &central)
+            u32(0, &central)
+            u32(offset, &central)
             central += name
         }
         let centralOffset = out.count
         out += central
-        u32(0x0605_4B50, &out); u16(0, &out); u16(0, &out); u16(entries.count, &out); u16(entries.count, &out)
-        u32(central.count, &out); u32(centralOffset, &out); u16(0, &out)
+        u32(0x0605_4B50, &out)
+        u16(0, &out)
+        u16(0, &out)
+        u16(entries.count, &out)
+        u16(entries.count, &out)
+        u32(central.count, &out)
+        u32(centralOffset, &out)
+        u16(0, &out)
         return Data(out)
     }
 }

@@ -165,13 +165,16 @@ class StepLog(keras.callbacks.Callback):
             self.weights_after = [w.copy() for w in self.model.get_weights()]
 
 
-def fit_same_start(train, seed, data, start_dir, verbose):
+def fit_same_start(train, seed, data, start_dir, epochs, verbose):
     """fit() from nbrun's initial weights over nbrun's batches: each epoch's rows are permuted as
-    nbrun fed them and fitted with shuffle=False, one fit() per epoch (the optimizer keeps its state)."""
+    nbrun fed them and fitted with shuffle=False, one fit() per epoch (the optimizer keeps its state).
+    `epochs` (None: all that nbrun recorded) replays only the first ones."""
     start = np.load(os.path.join(start_dir, train["id"] + ".nbrun.npz"))
     keras.utils.set_random_seed(keras_seed(seed))
     model = compiled(train)
-    model.set_weights([start[f"initial_{i}"] for i in range(len(model.get_weights()))])
+    # Keras' own initial weights, kept to compare their distribution with nbrun's.
+    own = {f"keras_initial_{i}": w for i, w in enumerate(model.get_weights())}
+    model.set_weights([start[f"initial_{i}"] for i in range(len(own))])
     x, y = data[train["data"]]["train"]
     y = targets(y, train)
     n = training_rows(len(x), train["validation_split"])
@@ -179,7 +182,7 @@ def fit_same_start(train, seed, data, start_dir, verbose):
     exact = not any(isinstance(layer, (keras.layers.Dropout, keras.layers.BatchNormalization))
                     for layer in model.layers)
     history, logs, after_epoch = {}, [], None
-    for epoch, order in enumerate(start["order"]):
+    for epoch, order in enumerate(start["order"][:epochs]):
         xe, ye = x[:n][order], y[:n][order]
         # Exact per-step losses cost a forward pass each: epoch 1 only, which the comparison covers.
         log = StepLog(xe, ye, train["batch_size"], exact and epoch == 0,
@@ -192,7 +195,7 @@ def fit_same_start(train, seed, data, start_dir, verbose):
                 history.setdefault(key, []).extend(locked(v) for v in values)
         if epoch == 0:
             after_epoch = model.get_weights()
-    steps = {"running_loss": np.array([v for l in logs for v in l.running], np.float64)}
+    steps = {"running_loss": np.array([v for l in logs for v in l.running], np.float64), **own}
     if exact:
         steps["loss"] = np.array([v for l in logs for v in l.losses], np.float64)
     after = next((l.weights_after for l in logs if l.weights_after is not None), None)
@@ -242,7 +245,7 @@ def run(doc, notebook, root_seed, data_override, datasets, trains, evaluations):
             seed = nbrun_seed(root_seed, train["id"], replicate)
             print(f"train {train['id']}{suffix} (seed {seed})", file=sys.stderr, flush=True)
             if args.same_start:
-                model, history = fit_same_start(train, seed, data, args.same_start, args.verbose)
+                model, history = fit_same_start(train, seed, data, args.same_start, args.epochs, args.verbose)
             else:
                 model, history = fit(train, seed, data, args.epochs or train["epochs"], args.verbose)
             directives[f"train {train['id']}{suffix}"] = {"history": history, "kind": "train"}

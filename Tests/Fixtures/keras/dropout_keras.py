@@ -183,13 +183,16 @@ class StepLog(keras.callbacks.Callback):
             self.weights_after = [w.copy() for w in self.model.get_weights()]
 
 
-def fit_same_start(train, seed, data, start_dir, verbose):
+def fit_same_start(train, seed, data, start_dir, epochs, verbose):
     """fit() from nbrun's initial weights over nbrun's batches: each epoch's rows are permuted as
-    nbrun fed them and fitted with shuffle=False, one fit() per epoch (the optimizer keeps its state)."""
+    nbrun fed them and fitted with shuffle=False, one fit() per epoch (the optimizer keeps its state).
+    `epochs` (None: all that nbrun recorded) replays only the first ones."""
     start = np.load(os.path.join(start_dir, train["id"] + ".nbrun.npz"))
     keras.utils.set_random_seed(keras_seed(seed))
     model = compiled(train)
-    model.set_weights([start[f"initial_{i}"] for i in range(len(model.get_weights()))])
+    # Keras' own initial weights, kept to compare their distribution with nbrun's.
+    own = {f"keras_initial_{i}": w for i, w in enumerate(model.get_weights())}
+    model.set_weights([start[f"initial_{i}"] for i in range(len(own))])
     x, y = data[train["data"]]["train"]
     y = targets(y, train)
     n = training_rows(len(x), train["validation_split"])
@@ -197,7 +200,7 @@ def fit_same_start(train, seed, data, start_dir, verbose):
     exact = not any(isinstance(layer, (keras.layers.Dropout, keras.layers.BatchNormalization))
                     for layer in model.layers)
     history, logs, after_epoch = {}, [], None
-    for epoch, order in enumerate(start["order"]):
+    for epoch, order in enumerate(start["order"][:epochs]):
         xe, ye = x[:n][order], y[:n][order]
         # Exact per-step losses cost a forward pass each: epoch 1 only, which the comparison covers.
         log = StepLog(xe, ye, train["batch_size"], exact and epoch == 0,
@@ -210,7 +213,7 @@ def fit_same_start(train, seed, data, start_dir, verbose):
                 history.setdefault(key, []).extend(locked(v) for v in values)
         if epoch == 0:
             after_epoch = model.get_weights()
-    steps = {"running_loss": np.array([v for l in logs for v in l.running], np.float64)}
+    steps = {"running_loss": np.array([v for l in logs for v in l.running], np.float64), **own}
     if exact:
         steps["loss"] = np.array([v for l in logs for v in l.losses], np.float64)
     after = next((l.weights_after for l in logs if l.weights_after is not None), None)
@@ -218,7 +221,7 @@ def fit_same_start(train, seed, data, start_dir, verbose):
         steps[f"after_steps_{i}"] = w
     for i, w in enumerate(after_epoch or []):
         steps[f"after_epoch_{i}"] = w
-    np.savez(os.path.join(start_dir, train["id"] + ".keras.npz"), **steps)
+    np.savez(os.path.join(start_dir, f"{train['id']}.keras-{keras.backend.backend()}.npz"), **steps)
     return model, history
 
 
@@ -239,7 +242,20 @@ def run(doc, notebook, root_seed, data_override, datasets, trains, evaluations):
     os.makedirs(out, exist_ok=True)
     chosen = [t for t in trains if not args.only or t["id"] in args.only]
     data = {d: load(data_dir) for d, load in datasets.items() if any(t["data"] == d for t in chosen)}
+    backend = keras.backend.backend()
+    framework = {"keras": keras.__version__, "backend": backend,
+                 backend: sys.modules[{"tensorflow": "tensorflow", "jax": "jax", "torch": "torch"}.get(
+                     backend, backend)].__version__}
+    name = os.path.splitext(notebook)[0] + (".same-start" if args.same_start else "") + f".keras-{backend}.json"
+    path = os.path.join(args.same_start or out, name)
     directives = {}
+
+    def write():
+        """The results so far (rewritten after every replicate, so a long run leaves what it finished)."""
+        with open(path, "w") as f:
+            json.dump({"directives": directives, "format": 1, "framework": framework, "notebook": notebook,
+                       "seed": root_seed}, f, indent=1, sort_keys=True)
+
     for train in chosen:
         seeds = 1 if args.same_start else (args.seeds or train["seeds"])
         for replicate in range(1, seeds + 1):
@@ -247,7 +263,7 @@ def run(doc, notebook, root_seed, data_override, datasets, trains, evaluations):
             seed = nbrun_seed(root_seed, train["id"], replicate)
             print(f"train {train['id']}{suffix} (seed {seed})", file=sys.stderr, flush=True)
             if args.same_start:
-                model, history = fit_same_start(train, seed, data, args.same_start, args.verbose)
+                model, history = fit_same_start(train, seed, data, args.same_start, args.epochs, args.verbose)
             else:
                 model, history = fit(train, seed, data, args.epochs or train["epochs"], args.verbose)
             directives[f"train {train['id']}{suffix}"] = {"history": history, "kind": "train"}
@@ -256,15 +272,8 @@ def run(doc, notebook, root_seed, data_override, datasets, trains, evaluations):
                     x, y = data[train["data"]][e["on"]]
                     directives[f"evaluate {e['id']}{suffix}"] = {"kind": "evaluate",
                                                                   "metrics": evaluate(model, train, x, y)}
-    backend = keras.backend.backend()
-    framework = {"keras": keras.__version__, "backend": backend,
-                 backend: sys.modules[{"tensorflow": "tensorflow", "jax": "jax", "torch": "torch"}.get(
-                     backend, backend)].__version__}
-    name = os.path.splitext(notebook)[0] + (".same-start" if args.same_start else "") + f".keras-{backend}.json"
-    path = os.path.join(args.same_start or out, name)
-    with open(path, "w") as f:
-        json.dump({"directives": directives, "format": 1, "framework": framework, "notebook": notebook,
-                   "seed": root_seed}, f, indent=1, sort_keys=True)
+            write()
+    write()
     print(f"wrote {path}", file=sys.stderr)
 
 # ---- the experiment of dropout.md ----------------------------------------------------------
