@@ -6,9 +6,9 @@
 # 2. Step parity: `nbrun export --keras --same-start` trains each model for SAME_START_EPOCHS with
 #    nbrun and records its start and batch order; the exported script replays them with each
 #    backend; compare.py prints per-step losses and weights after STEPS steps and after epoch 1.
-# 3. Distributions: the notebook with `seeds: SEEDS` on each train, run by nbrun (through its
-#    cache) and by the exported script (TensorFlow backend); distributions.py prints the four
-#    measures per model with Welch's and Mann-Whitney's tests.
+# 3. Distributions: blog.md (the article's experiment alone, same ids and bodies, `seeds: SEEDS`
+#    per train) run by nbrun (through its cache) and by its exported script (TensorFlow backend);
+#    distributions.py prints the four measures per model with Welch's and Mann-Whitney's tests.
 # Slow: each Keras epoch takes ~14 s on 2 quiet cores; SEEDS=5 EPOCHS=20 is ~50 min of Keras.
 # Usage: scripts/keras-parity/run.sh   (env: SEEDS=5 EPOCHS=20 STEPS=100 SAME_START_EPOCHS=1
 #        BACKENDS="tensorflow jax" TRAINS="no_dropout with_dropout" PARTS="step distributions")
@@ -48,16 +48,16 @@ case " $PARTS " in *" step "*)
 ;; esac
 
 case " $PARTS " in *" distributions "*)
-  # The article's notebook with `seeds: SEEDS` on every train: replicate 1 keeps the article's seed and key.
-  sed -e "/^seeds: /d" -e "s/^validation_split: \(.*\)$/validation_split: \1\nseeds: $SEEDS/" notebooks/dropout.md > "$WORK/dropout.md"
-  "$NBRUN" "$WORK/dropout.md" --set epochs="$EPOCHS" --output "$WORK/output" --quiet >&2
-  "$NBRUN" export --keras "$WORK/dropout.md" -o "$WORK/seeds" --set epochs="$EPOCHS" >&2
+  mkdir -p "$WORK/seeds"
+  cp "$HERE/blog.md" "$WORK/seeds/blog.md"
+  "$NBRUN" "$WORK/seeds/blog.md" --set epochs="$EPOCHS" --set seeds="$SEEDS" --output "$WORK/seeds/output" --quiet >&2
+  "$NBRUN" export --keras "$WORK/seeds/blog.md" --set epochs="$EPOCHS" --set seeds="$SEEDS" >&2
   # shellcheck disable=SC2086
-  KERAS_BACKEND=tensorflow "$PY" "$WORK/seeds/dropout_keras.py" --out "$WORK/seeds" --verbose 0 $ONLY >&2
+  KERAS_BACKEND=tensorflow "$PY" "$WORK/seeds/blog_keras.py" --verbose 0 $ONLY >&2
   echo "# Distributions over seeds ($EPOCHS epochs)"
   echo
   for t in $TRAINS; do
-    "$PY" "$HERE/distributions.py" --train "$t" --nbrun "$WORK/dropout.lock.json" \
-      --keras "$WORK/seeds/dropout.keras-tensorflow.json" --label "Keras (TensorFlow)"
+    "$PY" "$HERE/distributions.py" --train "$t" --nbrun "$WORK/seeds/blog.lock.json" \
+      --keras "$WORK/seeds/blog.keras-tensorflow.json" --label "Keras (TensorFlow)"
   done
 ;; esac
