@@ -19,7 +19,7 @@ MAN_PAGE = .build/plugins/GenerateManual/outputs/nbrun/nbrun.1
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null)
 
 .PHONY: run test setup build man install install-files uninstall bench bench-keras articles clean check-arm64 fuzz \
-	bench-inline
+	bench-inline keras-parity
 
 run: setup build
 	.build/release/nbrun $(NOTEBOOK)
@@ -72,6 +72,11 @@ bench: setup
 # The blog's exact Keras code, TensorFlow and JAX backends, same epochs (slow: installs into a throwaway venv).
 bench-keras: setup
 	sh scripts/keras-bench.sh $(EPOCHS)
+
+# nbrun against Keras 3 (TensorFlow and JAX) on the blog's two models: step parity from the same start and
+# distributions over seeds (docs/keras-parity.md). Not in CI: it installs ~1 GB from PyPI into .build/keras-venv.
+keras-parity: setup
+	sh scripts/keras-parity/run.sh
 
 # The engine's C kernels compiled for ARM64 with clang (a compile check; nothing runs here).
 check-arm64:

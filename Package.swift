@@ -41,7 +41,10 @@ let package = Package(
                 "NotebookFormat", "Vocabulary", "Engine", "Datasets", "Charts", "Article", "AtomicFiles", "Hashing",
                 "Statistics",
             ],
-            resources: [.embedInCode("Starter/starter.md")]  // `nbrun new`, compiled in (StarterNotebook.swift)
+            resources: [
+                .embedInCode("Starter/starter.md"),  // `nbrun new`, compiled in (StarterNotebook.swift)
+                .embedInCode("Export/keras_runtime.py"),  // the runtime of `nbrun export --keras` scripts
+            ]
         ),
         // Front matter, directives, inline expressions, source locations, validation.
         .target(

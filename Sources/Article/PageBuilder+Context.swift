@@ -39,7 +39,11 @@ extension PageBuilder {
         context["toc"] = toc
         context["hasToc"] = toc.count + toc.reduce(0) { $0 + (($1["children"] as? [Any])?.count ?? 0) } >= 2
 
-        context["provenance"] = document.provenance.map { ["label": $0.label, "value": $0.value] }
+        context["provenance"] = document.provenance.map { item -> [String: Any] in
+            var entry: [String: Any] = ["label": item.label, "value": item.value]
+            if let link = item.link { entry["link"] = link }
+            return entry
+        }
         context["hasProvenance"] = !document.provenance.isEmpty
         return context
     }

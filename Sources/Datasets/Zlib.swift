@@ -18,3 +18,14 @@ public enum Zlib {
         return out
     }
 }
+
+extension Zlib {
+    /// The CRC-32 of `bytes` (ISO-HDLC, as zip and gzip store it), zlib's `crc32`.
+    public static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBufferPointer { CZ.crc32(0, $0.baseAddress, uInt($0.count)) }.toUInt32
+    }
+}
+
+extension uLong {
+    fileprivate var toUInt32: UInt32 { UInt32(truncatingIfNeeded: self) }
+}

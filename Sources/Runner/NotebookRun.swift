@@ -139,11 +139,16 @@ public struct NotebookRun {
         try stages.run(.writeArticle, detail: output.description) {
             let elapsed = Date().timeIntervalSince(started)
             var document = rendered.document
+            let keras = try KerasScriptLink.find(for: plan.notebook, format: options.format)
             document.provenance =
-                Provenance(notebook: plan.notebook, results: results, verification: verification, elapsed: elapsed)
+                Provenance(
+                    notebook: plan.notebook, results: results, verification: verification, elapsed: elapsed,
+                    kerasScript: keras?.item
+                )
                 .items
             try output.write(
-                document, timings: Timings(notebook: plan.notebook, results: results, elapsed: elapsed))
+                document, timings: Timings(notebook: plan.notebook, results: results, elapsed: elapsed),
+                extra: keras?.attachment.map { [$0.name: $0.data] } ?? [:])
         }
     }
 

@@ -17,6 +17,7 @@ struct NBRunCommand: ParsableCommand {
             nbrun check <notebook> [--tolerance <relative>] [--output <dir>] [--set <name=value> ...]
             nbrun new <notebook>
             nbrun preview <notebook> [--port <port>] [--open] [--output <dir>] [--set <name=value> ...]
+            nbrun export --keras <notebook> [-o <dir>] [--same-start [--epochs <n>] [--steps <n>]]
             """,
         discussion: """
             A notebook is a Markdown file whose fenced directives ({dataset}, {model}, {train}, \
@@ -28,7 +29,10 @@ struct NBRunCommand: ParsableCommand {
             changed number), 2 a usage error, 70 an internal error (a bug in nbrun; please report it).
             """,
         version: RunnerInfo.version,
-        subcommands: [RunCommand.self, CheckCommand.self, NewCommand.self, PreviewCommand.self, TaskCommand.self],
+        subcommands: [
+            RunCommand.self, CheckCommand.self, NewCommand.self, PreviewCommand.self, TaskCommand.self,
+            ExportCommand.self,
+        ],
         defaultSubcommand: RunCommand.self
     )
 

@@ -26,7 +26,7 @@ extension Model {
     /// update. Pruned fine-tuning uses them to update and re-apply its masks.
     func train(
         _ data: Samples, config: FitConfig, generator: inout SeededGenerator, progress: (TrainingEvent) -> Void,
-        beforeStep: (Int) -> Void, afterStep: () -> Void
+        beforeStep: (Int) -> Void, afterStep: () -> Void, onStep: (FitStep) -> Void = { _ in }
     ) throws -> History {
         try check(data)
         guard config.batchSize > 0 else { throw TrainingError("batch size must be positive, got \(config.batchSize)") }
@@ -95,6 +95,9 @@ extension Model {
                         network.backward(batch: batch, pass: pass)
                         optimizer.step(threads: pass.threads)
                         afterStep()
+                        onStep(
+                            FitStep(
+                                epoch: epoch, step: globalStep, rows: order[lo..<lo + batch], lossSum: result.lossSum))
                         tuner.record(seconds: Double(DispatchTime.now().uptimeNanoseconds - stepStart) / 1e9)
                         globalStep += 1
                         lossSum += result.lossSum

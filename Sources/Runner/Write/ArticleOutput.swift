@@ -34,7 +34,8 @@ struct ArticleOutput {
         }
     }
 
-    func write(_ document: ArticleDocument, timings: Timings) throws {
+    /// `extra`: further files beside an HTML page (the exported Keras script), by name.
+    func write(_ document: ArticleDocument, timings: Timings, extra: [String: Data] = [:]) throws {
         let template = notebook.frontMatter.template.map {
             URL(fileURLWithPath: $0, relativeTo: notebook.file.deletingLastPathComponent()).standardizedFileURL
         }
@@ -44,7 +45,7 @@ struct ArticleOutput {
             case .html:
                 try writer.write(
                     document, to: file.deletingLastPathComponent(), selfContained: options.selfContained,
-                    attachments: ["timings.json": try timings.encoded()])
+                    attachments: extra.merging(["timings.json": try timings.encoded()]) { _, timings in timings })
             case .md:
                 try writer.writeMarkdown(
                     document, to: file.deletingLastPathComponent(), fileName: file.lastPathComponent)

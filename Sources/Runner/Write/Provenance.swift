@@ -11,6 +11,8 @@ struct Provenance {
     let verification: String
     /// Seconds the whole run took.
     let elapsed: Double
+    /// The exported Keras script's line (``KerasScriptLink``), when the notebook has one.
+    var kerasScript: ProvenanceItem? = nil
 
     var items: [ProvenanceItem] {
         let front = notebook.frontMatter
@@ -44,6 +46,7 @@ struct Provenance {
             run += "; trained \(trained.count - cached.count), reused \(cached.count) from the cache"
         }
         items.append(ProvenanceItem(label: "time taken", value: run))
+        if let kerasScript { items.append(kerasScript) }
         return items
     }
 }
