@@ -4,7 +4,7 @@ import Yams
 extension DirectiveDecoder {
     static let trainKeys = [
         "model", "data", "optimizer", "loss", "metrics", "epochs", "batch_size",
-        "validation_split", "shuffle", "seeds",
+        "validation_split", "shuffle", "seeds", "callbacks",
     ]
     static let losses = LossKind.allCases.map(\.rawValue)
     static let metrics = MetricName.allCases.map(\.rawValue)
@@ -46,6 +46,9 @@ extension DirectiveDecoder {
         }
         if let (_, node) = f["shuffle"] { decl.shuffle = yaml.bool(node, "shuffle") ?? true }
         if let (_, node) = f["seeds"] { decl.seeds = decodeSeeds(node) }
+        if let (_, node) = f["callbacks"] {
+            decl.callbacks = decodeCallbacks(node, historyKeys: decl.historyKeys.map(\.rawValue))
+        }
         draft.payload = .train(decl)
         let o = decl.optimizer
         draft.normalizedBody = Self.canonical([
@@ -59,6 +62,7 @@ extension DirectiveDecoder {
             ("metrics", decl.metrics.map(\.rawValue).joined(separator: ",")),
             ("epochs", String(decl.epochs)), ("batch_size", String(decl.batchSize)),
             ("validation_split", Self.number(decl.validationSplit)), ("shuffle", decl.shuffle ? "true" : "false"),
+            ("callbacks", decl.callbacks.isEmpty ? nil : decl.callbacks.map(\.canonical).joined(separator: ", ")),
         ])
     }
 

@@ -61,9 +61,21 @@ struct PythonCallParser {
     private var tokens: [Token] = []
     private var pos = 0
 
-    init(body: BodyText, diagnostics: DiagnosticCollector) {
+    /// Module paths a call may be written under (`layers.`, `keras.callbacks.`).
+    let prefixes: [String]
+    /// What a call is, in messages ("layer", "callback"), and an example of one.
+    let noun: String
+    let example: String
+
+    init(
+        body: BodyText, diagnostics: DiagnosticCollector, prefixes: [String] = PythonCallParser.layerPrefixes,
+        noun: String = "layer", example: String = "Dense(10)"
+    ) {
         self.body = body
         self.diagnostics = diagnostics
+        self.prefixes = prefixes
+        self.noun = noun
+        self.example = example
     }
 
     private func span(_ t: Token) -> Span { body.span(line: t.line, column: t.column, length: t.length) }
@@ -77,7 +89,7 @@ struct PythonCallParser {
             let reported = diagnostics.diagnostics.count
             let call = parseCall()
             if call == nil, diagnostics.diagnostics.count == reported {
-                diagnostics.error("cannot read this layer", at: span(tokens[before]))
+                diagnostics.error("cannot read this \(noun)", at: span(tokens[before]))
             }
             if let call {
                 calls.append(call)
@@ -91,12 +103,14 @@ struct PythonCallParser {
         return calls
     }
 
-    private static let prefixes = ["layers", "keras.layers", "tf.keras.layers", "tensorflow.keras.layers"]
+    static let layerPrefixes = ["layers", "keras.layers", "tf.keras.layers", "tensorflow.keras.layers"]
 
     private mutating func parseCall() -> Call? {
         let first = tokens[pos]
         guard case .name = first.kind else {
-            diagnostics.error("expected a layer such as `Dense(10)`, found `\(describe(first))`", at: span(first))
+            diagnostics.error(
+                "expected a \(noun) such as `\(example)`, found `\(describe(first))`",
+                at: span(first))
             return nil
         }
         var parts: [Token] = [first]
@@ -112,15 +126,15 @@ struct PythonCallParser {
             return nil
         }
         .joined(separator: ".")
-        if !prefix.isEmpty, !Self.prefixes.contains(prefix) {
+        if !prefix.isEmpty, !prefixes.contains(prefix) {
             diagnostics.error(
                 "unexpected prefix `\(prefix).`", at: span(first),
-                suggestion: "write the layer alone (`\(name)(...)`) or as `layers.\(name)(...)`")
+                suggestion: "write the \(noun) alone (`\(name)(...)`) or as `\(prefixes[0]).\(name)(...)`")
         }
         guard tokens[pos].kind == .punct("(") else {
             diagnostics.error(
                 "expected `(` after `\(name)`", at: span(tokens[pos].kind == .end ? nameToken : tokens[pos]),
-                suggestion: "a layer is a constructor call, e.g. `\(name)()`")
+                suggestion: "a \(noun) is a constructor call, e.g. `\(name)()`")
             return nil
         }
         pos += 1

@@ -13,6 +13,8 @@ public struct FitConfig: Sendable {
     /// The most threads to use (each step uses this many or one, whichever is measured faster);
     /// results are identical for any value.
     public var threads: Int
+    /// Keras' `callbacks=[...]`, run after each epoch in this order (`TrainingCallback`).
+    public var callbacks: [CallbackSpec] = []
 
     public init(
         optimizer: OptimizerSpec = .kerasAdam, loss: LossKind = .sparseCategoricalCrossentropy,

@@ -51,6 +51,8 @@ extension Model {
         var history = History()
         var tuner = ThreadTuner(maximum: config.threads)
         var globalStep = 0
+        let callbacks = CallbackList(config.callbacks)
+        let control = TrainingControl(model: self, optimizer: optimizer)
 
         try data.features.withUnsafeBufferPointer { features in
             try data.labels.withUnsafeBufferPointer { labels in
@@ -114,12 +116,15 @@ extension Model {
                         record.valLoss = Float(v.lossSum / Double(valRange.count))
                         record.valAccuracy = Float(Double(v.correct) / Double(valRange.count))
                     }
+                    record.learningRate = optimizer.learningRate
                     record.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                     history.epochs.append(record)
                     progress(.epochEnded(epoch: epoch, record: record))
+                    if callbacks.epochEnded(epoch, record: record, control: control) { break }
                 }
             }
         }
+        callbacks.trainEnded(control: control, history: &history)
         return history
     }
 

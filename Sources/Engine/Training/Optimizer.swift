@@ -13,7 +13,7 @@ import Foundation
 /// Updates are elementwise, split over fixed chunks of each tensor (no reduction: any thread count
 /// gives the same bits).
 final class Optimizer {
-    let spec: OptimizerSpec
+    var spec: OptimizerSpec
     private let parameters: [Parameter]
     private var first: [FloatBuffer] = []
     private var second: [FloatBuffer] = []

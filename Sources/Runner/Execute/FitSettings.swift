@@ -25,10 +25,12 @@ enum FitSettings {
 
     /// The `fit` of a train directive.
     static func config(_ train: TrainDecl, threads: Int) -> FitConfig {
-        FitConfig(
+        var config = FitConfig(
             optimizer: optimizer(train.optimizer), loss: train.loss, epochs: train.epochs,
             batchSize: train.batchSize, validationSplit: Float(train.validationSplit), shuffle: train.shuffle,
             threads: threads)
+        config.callbacks = callbacks(train.callbacks)
+        return config
     }
 
     /// The fine-tuning of a prune: the train's optimizer at the fine-tuning learning rate (default:
