@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Reference values for the training tests (callbacks, classification report, top-k accuracy),
 computed independently in NumPy from the published definitions. Writes
-Tests/EngineTests/Fixtures/training-reference.json.
+Tests/EngineTests/Fixtures/training-reference.json (callbacks, top-k) and
+Tests/StatisticsTests/Fixtures/report-reference.json (classification report).
 
 - callbacks: Keras 3's EarlyStopping and ReduceLROnPlateau rules (keras/src/callbacks/early_stopping.py,
   reduce_lr_on_plateau.py) transcribed here, driven by fixed monitor sequences; each case records the
@@ -23,6 +24,7 @@ import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "Tests", "EngineTests", "Fixtures", "training-reference.json")
+REPORT_OUT = os.path.join(ROOT, "Tests", "StatisticsTests", "Fixtures", "report-reference.json")
 rng = np.random.default_rng(20261201)
 
 
@@ -204,6 +206,8 @@ for case in early_cases + reduce_cases:
     case["values"] = jsonable(case["values"])
 os.makedirs(os.path.dirname(OUT), exist_ok=True)
 with open(OUT, "w") as f:
-    json.dump(dict(early_stopping=early_cases, reduce_lr=reduce_cases, report=report_cases, top_k=top_k_cases),
-              f, indent=1, allow_nan=False)
-print("wrote", OUT)
+    json.dump(dict(early_stopping=early_cases, reduce_lr=reduce_cases, top_k=top_k_cases), f, indent=1,
+              allow_nan=False)
+with open(REPORT_OUT, "w") as f:
+    json.dump(dict(report=report_cases), f, indent=1, allow_nan=False)
+print("wrote", OUT, "and", REPORT_OUT)
