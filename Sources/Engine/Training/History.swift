@@ -8,6 +8,9 @@ public struct EpochRecord: Codable, Equatable, Sendable {
     public var valAccuracy: Float?
     /// Wall time of the epoch (training and validation).
     public var seconds: Double
+    /// The optimizer's learning rate after the epoch (what Keras logs as `learning_rate`), recorded
+    /// when it can change during training (a schedule); nil otherwise.
+    public var learningRate: Float? = nil
 
     public init(loss: Float, accuracy: Float, valLoss: Float? = nil, valAccuracy: Float? = nil, seconds: Double) {
         self.loss = loss
@@ -28,6 +31,8 @@ public struct History: Codable, Equatable, Sendable {
     /// Validation loss per epoch (empty without validation).
     public var valLoss: [Float] { epochs.compactMap(\.valLoss) }
     public var valAccuracy: [Float] { epochs.compactMap(\.valAccuracy) }
+    /// The learning rate after each epoch (empty when it was constant).
+    public var learningRate: [Float] { epochs.compactMap(\.learningRate) }
 }
 
 /// Progress reported by `fit`; epochs and steps are 1-based.
