@@ -62,6 +62,10 @@ public struct OptimizerDecl: Equatable, Sendable {
     public var beta2: Double?
     public var epsilon: Double?
     public var rho: Double?
+    /// AdamW's `weight_decay` (Keras default 0.004).
+    public var weightDecay: Double?
+    /// A schedule written as `learning_rate` (then `learningRate` is nil).
+    public var schedule: LearningRateSchedule?
 
     public init(
         name: OptimizerName, learningRate: Double? = nil, momentum: Double? = nil, nesterov: Bool? = nil,

@@ -15,6 +15,9 @@ public struct FitConfig: Sendable {
     public var threads: Int
     /// Keras' `callbacks=[...]`, run after each epoch in this order (`TrainingCallback`).
     public var callbacks: [CallbackSpec] = []
+    /// A learning-rate schedule replacing the optimizer's constant rate (Keras' `learning_rate=`
+    /// a `LearningRateSchedule`); nil keeps the constant.
+    public var learningRateSchedule: LearningRateSchedule? = nil
 
     public init(
         optimizer: OptimizerSpec = .kerasAdam, loss: LossKind = .sparseCategoricalCrossentropy,

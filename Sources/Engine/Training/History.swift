@@ -8,9 +8,10 @@ public struct EpochRecord: Codable, Equatable, Sendable {
     public var valAccuracy: Float?
     /// Wall time of the epoch (training and validation).
     public var seconds: Double
-    /// The learning rate the epoch trained with (Keras' `learning_rate` log); nil in results cached
-    /// before it was recorded.
-    public var learningRate: Float?
+    /// The learning rate the epoch trained with: Keras' `learning_rate` log (the optimizer's rate
+    /// after the epoch, so with a schedule the rate of the next step); nil in results cached before
+    /// it was recorded.
+    public var learningRate: Float? = nil
 
     public init(loss: Float, accuracy: Float, valLoss: Float? = nil, valAccuracy: Float? = nil, seconds: Double) {
         self.loss = loss
@@ -37,7 +38,7 @@ public struct History: Codable, Equatable, Sendable {
     /// Validation loss per epoch (empty without validation).
     public var valLoss: [Float] { epochs.compactMap(\.valLoss) }
     public var valAccuracy: [Float] { epochs.compactMap(\.valAccuracy) }
-    /// Learning rate per epoch (empty for results cached before it was recorded).
+    /// The learning rate of each epoch (empty for results cached before it was recorded).
     public var learningRate: [Float] { epochs.compactMap(\.learningRate) }
 }
 
