@@ -5,6 +5,7 @@
 // Usage: nbrun-bench [--epochs N] [--dropout] [--seed S] [--threads T] [--data DIR] [--json PATH]
 //                    [--profile-only] [--steps N (whole-step timings, default 200)] [--warmup N (default 300)]
 //                    [--gemm (GEMM GFLOP/s per kernel variant and OpenBLAS on the blog model's shapes, then exit)]
+//                    [--augmentation (each augmentation layer's cost per epoch against the training step, then exit)]
 // On a loaded machine prefer --profile-only: per-kernel medians and whole-step times projected to an epoch.
 import Datasets
 import Engine
@@ -16,10 +17,11 @@ import Foundation
 
 struct Options {
     var epochs = 1, seed: UInt64 = 0, threads = ProcessInfo.processInfo.activeProcessorCount
-    var dropout = false, profileOnly = false, gemm = false, data: String?, json: String?, steps = 200, warmup = 300
+    var dropout = false, profileOnly = false, gemm = false, augmentation = false, data: String?, json: String?,
+        steps = 200, warmup = 300
     static let usage = """
         usage: nbrun-bench [--epochs N] [--dropout] [--seed S] [--threads T] [--data DIR] [--json PATH]
-                           [--profile-only] [--steps N] [--warmup N] [--gemm]
+                           [--profile-only] [--steps N] [--warmup N] [--gemm] [--augmentation]
         """
 
     init(_ args: [String]) {
@@ -48,6 +50,7 @@ struct Options {
             case "--dropout": dropout = true
             case "--profile-only": profileOnly = true
             case "--gemm": gemm = true
+            case "--augmentation": augmentation = true
             case "--steps": steps = number("--steps")
             case "--warmup": warmup = number("--warmup")
             case "-h", "--help":
@@ -105,6 +108,10 @@ if options.gemm {
 }
 let (train, test) = loadMNIST(dataDirectory: options.data)
 let spec = ModelSpec.blogMNIST(dropout: options.dropout)
+if options.augmentation {
+    try AugmentationBenchmark.run(train: train, threads: options.threads, steps: options.steps)
+    exit(0)
+}
 
 // Kernel profile and whole-step timings on a model warmed up by `warmup` training steps, with a
 // real batch: the relu outputs' sparsity (which the dense layer exploits) is then realistic.

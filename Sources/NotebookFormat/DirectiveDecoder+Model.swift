@@ -61,7 +61,7 @@ extension DirectiveDecoder {
             } else {
                 hint =
                     Spelling.suggestion(for: call.name, in: names)
-                    ?? "nbrun knows \(["Input", "Conv2D", "MaxPooling2D", "AveragePooling2D", "Flatten", "Dense", "Dropout", "Activation", "BatchNormalization"].map { "`\($0)`" }.joined(separator: ", "))"
+                    ?? "nbrun knows \(LayerSignature.primaryNames.map { "`\($0)`" }.joined(separator: ", "))"
             }
             diagnostics.error("unknown layer `\(call.name)`", at: call.nameSpan, suggestion: hint)
             return nil
@@ -127,10 +127,11 @@ extension DirectiveDecoder {
             let padding = r.padding()
             let activation = r.activation()
             let useBias = r.bool("use_bias", default: true)
-            if let filters, let kernel, let strides, let padding, let activation, let useBias {
+            let regularizer = r.regularizer()
+            if let filters, let kernel, let strides, let padding, let activation, let useBias, let regularizer {
                 kind = .conv2D(
                     filters: filters, kernelSize: kernel, strides: strides, padding: padding, activation: activation,
-                    useBias: useBias)
+                    useBias: useBias, kernelRegularizer: regularizer.value)
             } else {
                 kind = nil
             }
@@ -152,8 +153,10 @@ extension DirectiveDecoder {
             let units = r.positiveInt("units")
             let activation = r.activation()
             let useBias = r.bool("use_bias", default: true)
-            if let units, let activation, let useBias {
-                kind = .dense(units: units, activation: activation, useBias: useBias)
+            let regularizer = r.regularizer()
+            if let units, let activation, let useBias, let regularizer {
+                kind = .dense(
+                    units: units, activation: activation, useBias: useBias, kernelRegularizer: regularizer.value)
             } else {
                 kind = nil
             }
@@ -169,6 +172,9 @@ extension DirectiveDecoder {
             } else {
                 kind = nil
             }
+        case "RandomFlip", "RandomRotation", "RandomTranslation", "RandomZoom", "GlobalAveragePooling2D",
+            "GlobalMaxPooling2D":
+            kind = r.imageLayer(signature.name)
         default:
             kind = nil
         }
@@ -185,6 +191,9 @@ extension DirectiveDecoder {
         case "Conv2D": return "Conv2D(32, 3, activation=\"relu\")"
         case "Dense": return "Dense(128, activation=\"relu\")"
         case "Dropout": return "Dropout(0.5)"
+        case "RandomRotation": return "RandomRotation(0.1)"
+        case "RandomTranslation": return "RandomTranslation(0.1, 0.1)"
+        case "RandomZoom": return "RandomZoom(0.1)"
         case "Activation": return "Activation(\"relu\")"
         default: return "\(layer)()"
         }
@@ -198,7 +207,7 @@ struct LayerArguments {
     let layer: String
     let diagnostics: DiagnosticCollector
 
-    private func fail(_ name: String, _ what: String) {
+    func fail(_ name: String, _ what: String) {
         let arg = args[name]!
         diagnostics.error("`\(layer)` argument `\(name)` must be \(what), got `\(arg.value.python)`", at: arg.span)
     }

@@ -4,7 +4,7 @@ import Yams
 extension DirectiveDecoder {
     static let trainKeys = [
         "model", "data", "optimizer", "loss", "metrics", "epochs", "batch_size",
-        "validation_split", "shuffle", "seeds",
+        "validation_split", "shuffle", "seeds", "callbacks",
     ]
     static let losses = LossKind.allCases.map(\.rawValue)
     static let metrics = MetricName.allCases.map(\.rawValue)
@@ -46,11 +46,20 @@ extension DirectiveDecoder {
         }
         if let (_, node) = f["shuffle"] { decl.shuffle = yaml.bool(node, "shuffle") ?? true }
         if let (_, node) = f["seeds"] { decl.seeds = decodeSeeds(node) }
+        if let (_, node) = f["callbacks"] {
+            decl.callbacks = decodeCallbacks(node, historyKeys: decl.historyKeys.map(\.rawValue))
+            if decl.optimizer.schedule != nil, decl.callbacks.contains(where: { $0.name == .reduceLROnPlateau }) {
+                diagnostics.error(
+                    "`ReduceLROnPlateau` cannot change a learning-rate schedule", at: yaml.span(node),
+                    suggestion: "Keras refuses it too: use a constant `learning_rate` or drop the callback")
+            }
+        }
         draft.payload = .train(decl)
         let o = decl.optimizer
         draft.normalizedBody = Self.canonical([
             ("model", decl.model), ("data", decl.data), ("optimizer", o.name.rawValue),
-            ("optimizer.learning_rate", o.learningRate.map(Self.number)),
+            ("optimizer.learning_rate", o.learningRate.map(Self.number) ?? o.schedule?.kerasDescription),
+            ("optimizer.weight_decay", o.weightDecay.map(Self.number)),
             ("optimizer.momentum", o.momentum.map(Self.number)),
             ("optimizer.nesterov", o.nesterov.map { $0 ? "true" : "false" }),
             ("optimizer.beta_1", o.beta1.map(Self.number)),
@@ -59,6 +68,7 @@ extension DirectiveDecoder {
             ("metrics", decl.metrics.map(\.rawValue).joined(separator: ",")),
             ("epochs", String(decl.epochs)), ("batch_size", String(decl.batchSize)),
             ("validation_split", Self.number(decl.validationSplit)), ("shuffle", decl.shuffle ? "true" : "false"),
+            ("callbacks", decl.callbacks.isEmpty ? nil : decl.callbacks.map(\.canonical).joined(separator: ", ")),
         ])
     }
 
@@ -99,7 +109,13 @@ extension DirectiveDecoder {
         for p in pairs {
             let n = "optimizer.\(p.key)"
             switch p.key {
-            case "learning_rate": o.learningRate = yaml.double(p.value, n, range: "> 0", { $0 > 0 })
+            case "learning_rate":
+                if case .scalar(let s) = p.value, s.string.contains("(") {
+                    o.schedule = learningRateSchedule(p.value)
+                } else {
+                    o.learningRate = yaml.double(p.value, n, range: "> 0", { $0 > 0 })
+                }
+            case "weight_decay": o.weightDecay = yaml.double(p.value, n, range: ">= 0", { $0 >= 0 })
             case "momentum": o.momentum = yaml.double(p.value, n, range: ">= 0 and < 1", { $0 >= 0 && $0 < 1 })
             case "nesterov": o.nesterov = yaml.bool(p.value, n)
             case "beta_1": o.beta1 = yaml.double(p.value, n, range: ">= 0 and < 1", { $0 >= 0 && $0 < 1 })

@@ -31,6 +31,7 @@ final class DirectiveDecoder {
         case .histogram: decodeHistogram()
         case .compare: decodeCompare()
         case .claim: decodeClaim()
+        case .report: decodeReport()
         }
         return draft
     }

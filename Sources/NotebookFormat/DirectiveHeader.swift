@@ -125,6 +125,7 @@ struct DirectiveHeader {
         case .histogram: return "weights"
         case .compare: return "dropout_effect"
         case .claim: return "dropout_helps"
+        case .report: return "per_class"
         }
     }
 }

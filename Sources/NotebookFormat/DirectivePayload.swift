@@ -14,4 +14,5 @@ public enum DirectivePayload: Sendable {
     case histogram(HistogramDecl)
     case compare(CompareDecl)
     case claim(ClaimDecl)
+    case report(ReportDecl)
 }

@@ -14,7 +14,7 @@ struct LayerSignature {
     static let activations = ["relu", "sigmoid", "softmax", "tanh", "linear"]
 
     private static let regularizers: [String: [Literal]] = [
-        "kernel_regularizer": [.none], "bias_regularizer": [.none], "activity_regularizer": [.none],
+        "bias_regularizer": [.none], "activity_regularizer": [.none],
         "kernel_constraint": [.none], "bias_constraint": [.none],
     ]
     private static let initializers: [String: [Literal]] = [
@@ -81,11 +81,39 @@ struct LayerSignature {
                 "beta_regularizer": [.none], "gamma_regularizer": [.none], "beta_constraint": [.none],
                 "gamma_constraint": [.none], "synchronized": [.bool(false)],
             ])
+        // Augmentation draws from the notebook's seeded generator, so `seed` stays None.
+        let augmentation: [String: [Literal]] = dataFormat.merging(["seed": [.none]]) { a, _ in a }
+        s["RandomFlip"] = LayerSignature(
+            name: "RandomFlip", parameters: ["mode", "seed", "data_format"], required: [], unsupported: augmentation)
+        let resampling = ["fill_mode", "interpolation", "seed", "fill_value", "data_format"]
+        s["RandomRotation"] = LayerSignature(
+            name: "RandomRotation", parameters: ["factor"] + resampling, required: ["factor"],
+            unsupported: augmentation)
+        s["RandomTranslation"] = LayerSignature(
+            name: "RandomTranslation", parameters: ["height_factor", "width_factor"] + resampling,
+            required: ["height_factor", "width_factor"], unsupported: augmentation)
+        s["RandomZoom"] = LayerSignature(
+            name: "RandomZoom", parameters: ["height_factor", "width_factor"] + resampling,
+            required: ["height_factor"], unsupported: augmentation)
+        s["GlobalAveragePooling2D"] = LayerSignature(
+            name: "GlobalAveragePooling2D", parameters: ["data_format", "keepdims"], required: [],
+            unsupported: dataFormat)
+        s["GlobalMaxPooling2D"] = LayerSignature(
+            name: "GlobalMaxPooling2D", parameters: ["data_format", "keepdims"], required: [], unsupported: dataFormat)
+        s["GlobalAvgPool2D"] = s["GlobalAveragePooling2D"]
+        s["GlobalMaxPool2D"] = s["GlobalMaxPooling2D"]
         s["MaxPool2D"] = s["MaxPooling2D"]
         s["AvgPool2D"] = s["AveragePooling2D"]
         s["Convolution2D"] = s["Conv2D"]
         return s
     }()
+
+    /// The layer names an unknown name's hint lists (aliases left out).
+    static let primaryNames = [
+        "Input", "Conv2D", "MaxPooling2D", "AveragePooling2D", "Flatten", "Dense", "Dropout", "Activation",
+        "BatchNormalization", "RandomFlip", "RandomRotation", "RandomTranslation", "RandomZoom",
+        "GlobalAveragePooling2D", "GlobalMaxPooling2D",
+    ]
 
     /// Keyword arguments every Keras layer takes: `name`, and Keras 2's `input_shape` on the first layer.
     static let common = ["name", "input_shape"]

@@ -24,7 +24,8 @@ struct NotebookChecker {
         switch (kind, payload) {
         case (.dataset, _): return .dataset
         case (.model, _): return .model
-        case (.train, .train(let t)?): return .train(metrics: t.metrics, validation: t.validationSplit > 0)
+        case (.train, .train(let t)?):
+            return .train(metrics: t.metrics, validation: t.validationSplit > 0, earlyStopping: t.earlyStopping != nil)
         case (.evaluate, .evaluate(let e)?): return .evaluate(metrics: train(e.model)?.metrics ?? [])
         case (.prune, .prune(let p)?):
             let layers = train(p.model).flatMap { model($0.model) }.map { LayerSpec.kernelNames($0.specs) } ?? []

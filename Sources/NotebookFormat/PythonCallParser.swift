@@ -11,6 +11,15 @@ struct PythonCallParser {
         case bool(Bool)
         case none
         case tuple([Literal])
+        /// A nested constructor call such as `regularizers.l2(1e-4)`: its dotted name as written,
+        /// positional arguments, then keyword arguments in order.
+        case call(String, [Literal], [KeywordValue])
+
+        /// One `name=value` argument of a nested call.
+        struct KeywordValue: Equatable {
+            var name: String
+            var value: Literal
+        }
 
         /// As Python would print it: `(3, 3)`, `"relu"`, `True`.
         var python: String {
@@ -22,6 +31,9 @@ struct PythonCallParser {
             case .none: return "None"
             case .tuple(let items):
                 return items.count == 1 ? "(\(items[0].python),)" : "(\(items.map(\.python).joined(separator: ", ")))"
+            case .call(let name, let positional, let keywords):
+                let args = positional.map(\.python) + keywords.map { "\($0.name)=\($0.value.python)" }
+                return "\(name)(\(args.joined(separator: ", ")))"
             }
         }
     }
@@ -61,9 +73,21 @@ struct PythonCallParser {
     private var tokens: [Token] = []
     private var pos = 0
 
-    init(body: BodyText, diagnostics: DiagnosticCollector) {
+    /// Module paths a call may be written under (`layers.`, `keras.callbacks.`).
+    var prefixes: [String]
+    /// What a call is, in messages ("layer", "callback"), and an example of one.
+    let noun: String
+    let example: String
+
+    init(
+        body: BodyText, diagnostics: DiagnosticCollector, prefixes: [String] = PythonCallParser.layerPrefixes,
+        noun: String = "layer", example: String = "Dense(10)"
+    ) {
         self.body = body
         self.diagnostics = diagnostics
+        self.prefixes = prefixes
+        self.noun = noun
+        self.example = example
     }
 
     private func span(_ t: Token) -> Span { body.span(line: t.line, column: t.column, length: t.length) }
@@ -77,7 +101,7 @@ struct PythonCallParser {
             let reported = diagnostics.count
             let call = parseCall()
             if call == nil, diagnostics.count == reported {
-                diagnostics.error("cannot read this layer", at: span(tokens[before]))
+                diagnostics.error("cannot read this \(noun)", at: span(tokens[before]))
             }
             if let call {
                 calls.append(call)
@@ -91,12 +115,14 @@ struct PythonCallParser {
         return calls
     }
 
-    private static let prefixes = ["layers", "keras.layers", "tf.keras.layers", "tensorflow.keras.layers"]
+    static let layerPrefixes = ["layers", "keras.layers", "tf.keras.layers", "tensorflow.keras.layers"]
 
     private mutating func parseCall() -> Call? {
         let first = tokens[pos]
         guard case .name = first.kind else {
-            diagnostics.error("expected a layer such as `Dense(10)`, found `\(describe(first))`", at: span(first))
+            diagnostics.error(
+                "expected a \(noun) such as `\(example)`, found `\(describe(first))`",
+                at: span(first))
             return nil
         }
         var parts: [Token] = [first]
@@ -112,15 +138,15 @@ struct PythonCallParser {
             return nil
         }
         .joined(separator: ".")
-        if !prefix.isEmpty, !Self.prefixes.contains(prefix) {
+        if !prefix.isEmpty, !prefixes.contains(prefix) {
             diagnostics.error(
                 "unexpected prefix `\(prefix).`", at: span(first),
-                suggestion: "write the layer alone (`\(name)(...)`) or as `layers.\(name)(...)`")
+                suggestion: "write the \(noun) alone (`\(name)(...)`) or as `\(prefixes[0]).\(name)(...)`")
         }
         guard tokens[pos].kind == .punct("(") else {
             diagnostics.error(
                 "expected `(` after `\(name)`", at: span(tokens[pos].kind == .end ? nameToken : tokens[pos]),
-                suggestion: "a layer is a constructor call, e.g. `\(name)()`")
+                suggestion: "a \(noun) is a constructor call, e.g. `\(name)()`")
             return nil
         }
         pos += 1
@@ -195,6 +221,8 @@ struct PythonCallParser {
             case "True": return .bool(true)
             case "False": return .bool(false)
             case "None": return Literal.none
+            case _ where tokens[pos].kind == .punct("(") || tokens[pos].kind == .punct("."):
+                return parseNestedCall(first: n)
             case "true", "false":
                 diagnostics.error(
                     "`\(n)` is not Python", at: span(t), suggestion: "write `\(n == "true" ? "True" : "False")`")
@@ -229,6 +257,51 @@ struct PythonCallParser {
         }
         diagnostics.error(t.kind == .end ? "expected a value" : "expected a value, found `\(describe(t))`", at: span(t))
         return nil
+    }
+
+    /// A nested call after its first name (already consumed): `regularizers.l2(1e-4)`,
+    /// `keras.regularizers.L1L2(l1=0.0, l2=1e-4)`, `ExponentialDecay(1e-3, 1000, 0.9)`.
+    private mutating func parseNestedCall(first: String) -> Literal? {
+        var name = first
+        while tokens[pos].kind == .punct("."), case .name(let part) = tokens[pos + 1].kind {
+            name += "." + part
+            pos += 2
+        }
+        guard tokens[pos].kind == .punct("(") else {
+            diagnostics.error(
+                "`\(name)` is not a value", at: span(tokens[pos - 1]),
+                suggestion: "write a number, a quoted string or a call such as `regularizers.l2(1e-4)`")
+            return nil
+        }
+        let open = tokens[pos]
+        pos += 1
+        var positional: [Literal] = []
+        var keywords: [Literal.KeywordValue] = []
+        while tokens[pos].kind != .punct(")") {
+            if case .name(let k) = tokens[pos].kind, tokens[pos + 1].kind == .punct("=") {
+                pos += 2
+                guard let value = parseLiteral() else { return nil }
+                keywords.append(.init(name: k, value: value))
+            } else {
+                if !keywords.isEmpty {
+                    diagnostics.error("positional argument follows keyword argument", at: span(tokens[pos]))
+                    return nil
+                }
+                guard let value = parseLiteral() else { return nil }
+                positional.append(value)
+            }
+            if tokens[pos].kind == .punct(",") {
+                pos += 1
+                continue
+            }
+            guard tokens[pos].kind == .punct(")") else {
+                diagnostics.error(
+                    "expected `,` or `)` in `\(name)(...)`", at: span(tokens[pos].kind == .end ? open : tokens[pos]))
+                return nil
+            }
+        }
+        pos += 1
+        return .call(name, positional, keywords)
     }
 
     private static func number(_ s: String, negative: Bool) -> Literal? {

@@ -20,6 +20,8 @@ public struct TrainDecl: Equatable, Sendable {
     /// Not part of `normalizedBody`: each replicate is keyed by its own index, so raising `seeds`
     /// keeps the keys (and cache entries) of the replicates already trained.
     public var seeds: Int = 1
+    /// Keras' `callbacks=[...]` (`EarlyStopping`, `ReduceLROnPlateau`), in the order written.
+    public var callbacks: [CallbackDecl] = []
 
     /// The most replicates one `train` may ask for.
     public static let maxSeeds = 1000
@@ -40,6 +42,9 @@ public struct TrainDecl: Equatable, Sendable {
         self.seeds = seeds
     }
 
+    /// The `EarlyStopping` callback, if listed (it gives `stopped_epoch` and `best_epoch`).
+    public var earlyStopping: CallbackDecl? { callbacks.first { $0.name == .earlyStopping } }
+
     /// History series names Keras would record: loss, each metric, then val_ of each when
     /// `validationSplit > 0`.
     public var historyKeys: [HistoryKey] {
@@ -57,6 +62,10 @@ public struct OptimizerDecl: Equatable, Sendable {
     public var beta2: Double?
     public var epsilon: Double?
     public var rho: Double?
+    /// AdamW's `weight_decay` (Keras default 0.004).
+    public var weightDecay: Double?
+    /// A schedule written as `learning_rate` (then `learningRate` is nil).
+    public var schedule: LearningRateSchedule?
 
     public init(
         name: OptimizerName, learningRate: Double? = nil, momentum: Double? = nil, nesterov: Bool? = nil,

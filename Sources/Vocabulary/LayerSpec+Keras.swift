@@ -11,6 +11,12 @@ extension LayerSpec {
         case .dropout: return "Dropout"
         case .activation: return "Activation"
         case .batchNormalization: return "BatchNormalization"
+        case .randomFlip: return "RandomFlip"
+        case .randomRotation: return "RandomRotation"
+        case .randomTranslation: return "RandomTranslation"
+        case .randomZoom: return "RandomZoom"
+        case .globalAveragePooling2D: return "GlobalAveragePooling2D"
+        case .globalMaxPooling2D: return "GlobalMaxPooling2D"
         }
     }
 
@@ -26,6 +32,12 @@ extension LayerSpec {
         case .dropout: return "dropout"
         case .activation: return "activation"
         case .batchNormalization: return "batch_normalization"
+        case .randomFlip: return "random_flip"
+        case .randomRotation: return "random_rotation"
+        case .randomTranslation: return "random_translation"
+        case .randomZoom: return "random_zoom"
+        case .globalAveragePooling2D: return "global_average_pooling2d"
+        case .globalMaxPooling2D: return "global_max_pooling2d"
         }
     }
 
@@ -45,20 +57,31 @@ extension LayerSpec {
             v.count == 1 ? "(\(v[0]),)" : "(" + v.map(String.init).joined(separator: ", ") + ")"
         }
         func b(_ v: Bool) -> String { v ? "True" : "False" }
+        // Written only when present, so a model without one keeps its text (and cache key).
+        func reg(_ r: Regularizer?) -> String { r.map { ", kernel_regularizer=\($0.kerasDescription)" } ?? "" }
         switch self {
         case .input(let shape): return "Input(shape=\(t(shape)))"
-        case .conv2D(let f, let k, let s, let p, let a, let u):
+        case .conv2D(let f, let k, let s, let p, let a, let u, let r):
             return "Conv2D(filters=\(f), kernel_size=\(t(k)), strides=\(t(s)), padding=\"\(p.rawValue)\", "
-                + "activation=\"\(a.rawValue)\", use_bias=\(b(u)))"
+                + "activation=\"\(a.rawValue)\", use_bias=\(b(u))\(reg(r)))"
         case .maxPooling2D(let pool, let s, let p):
             return "MaxPooling2D(pool_size=\(t(pool)), strides=\(s.map(t) ?? "None"), padding=\"\(p.rawValue)\")"
         case .averagePooling2D(let pool, let s, let p):
             return "AveragePooling2D(pool_size=\(t(pool)), strides=\(s.map(t) ?? "None"), padding=\"\(p.rawValue)\")"
         case .flatten: return "Flatten()"
-        case .dense(let u, let a, let ub): return "Dense(units=\(u), activation=\"\(a.rawValue)\", use_bias=\(b(ub)))"
+        case .dense(let u, let a, let ub, let r):
+            return "Dense(units=\(u), activation=\"\(a.rawValue)\", use_bias=\(b(ub))\(reg(r)))"
         case .dropout(let r): return "Dropout(rate=\(r))"
         case .activation(let a): return "Activation(activation=\"\(a.rawValue)\")"
         case .batchNormalization(let m, let e): return "BatchNormalization(momentum=\(m), epsilon=\(e))"
+        case .randomFlip(let mode): return "RandomFlip(mode=\"\(mode.rawValue)\")"
+        case .randomRotation(let f, let o): return "RandomRotation(factor=\(f.python), \(o.kerasArguments))"
+        case .randomTranslation(let h, let w, let o):
+            return "RandomTranslation(height_factor=\(h.python), width_factor=\(w.python), \(o.kerasArguments))"
+        case .randomZoom(let h, let w, let o):
+            return "RandomZoom(height_factor=\(h.python), width_factor=\(w?.python ?? "None"), \(o.kerasArguments))"
+        case .globalAveragePooling2D(let k): return "GlobalAveragePooling2D(keepdims=\(b(k)))"
+        case .globalMaxPooling2D(let k): return "GlobalMaxPooling2D(keepdims=\(b(k)))"
         }
     }
 

@@ -1,6 +1,6 @@
 /// The optimizers a `train` directive can name, with the Keras options each takes.
 public enum OptimizerName: String, Sendable, CaseIterable {
-    case adam, sgd, rmsprop
+    case adam, sgd, rmsprop, adamw
 
     /// Keras' argument names this optimizer accepts besides `name`.
     public var options: [String] {
@@ -8,6 +8,7 @@ public enum OptimizerName: String, Sendable, CaseIterable {
         case .adam: return ["learning_rate", "beta_1", "beta_2", "epsilon"]
         case .sgd: return ["learning_rate", "momentum", "nesterov"]
         case .rmsprop: return ["learning_rate", "rho", "momentum", "epsilon"]
+        case .adamw: return ["learning_rate", "weight_decay", "beta_1", "beta_2", "epsilon"]
         }
     }
 
@@ -15,7 +16,7 @@ public enum OptimizerName: String, Sendable, CaseIterable {
     public var defaultLearningRate: Double {
         switch self {
         case .sgd: return 0.01
-        case .adam, .rmsprop: return 0.001
+        case .adam, .rmsprop, .adamw: return 0.001
         }
     }
 }

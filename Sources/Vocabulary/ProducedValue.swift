@@ -46,15 +46,17 @@ public enum ModelValue: String, Hashable, Sendable, CaseIterable {
     case params
 }
 
-/// `{train}`: `history.<key>` series (one per epoch), `params`, `seconds`, `epochs`.
+/// `{train}`: `history.<key>` series (one per epoch), `params`, `seconds`, `epochs` (epochs run),
+/// and with EarlyStopping `stopped_epoch` (0 when it never stopped) and `best_epoch`.
 public enum TrainValue: Hashable, Sendable {
     case history(HistoryKey)
     case params, seconds, epochs
+    case stoppedEpoch, bestEpoch
 
     var shape: ValueShape {
         switch self {
         case .history: return .series
-        case .params, .epochs: return .integer
+        case .params, .epochs, .stoppedEpoch, .bestEpoch: return .integer
         case .seconds: return .number
         }
     }

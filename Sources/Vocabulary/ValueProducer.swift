@@ -2,8 +2,9 @@
 public enum ValueProducer: Sendable, Equatable {
     case dataset
     case model
-    /// A training run records the history keys of its metrics and validation.
-    case train(metrics: [MetricName], validation: Bool)
+    /// A training run records the history keys of its metrics and validation, and with an
+    /// `EarlyStopping` callback its stopped and best epochs.
+    case train(metrics: [MetricName], validation: Bool, earlyStopping: Bool = false)
     /// An evaluation reports the metrics of the train it evaluates.
     case evaluate(metrics: [MetricName])
     /// A prune: fine-tuned or not, and the kernel layers of the trained model (Keras' names).
@@ -21,9 +22,15 @@ public enum ValueProducer: Sendable, Equatable {
             for d in DatasetValue.allCases { v[d.rawValue] = .dataset(d) }
         case .model:
             for m in ModelValue.allCases { v[m.rawValue] = .model(m) }
-        case .train(let metrics, let validation):
+        case .train(let metrics, let validation, let earlyStopping):
             for key in HistoryKey.recorded(metrics: metrics, validation: validation) {
                 v["history." + key.rawValue] = .train(.history(key))
+            }
+            v["history.learning_rate"] = .train(.history(.learningRate))
+            v["history.lr"] = .train(.history(.learningRate))
+            if earlyStopping {
+                v["stopped_epoch"] = .train(.stoppedEpoch)
+                v["best_epoch"] = .train(.bestEpoch)
             }
             v["params"] = .train(.params)
             v["seconds"] = .train(.seconds)

@@ -17,6 +17,8 @@ final class Network {
     private(set) var capacity = 0
     /// Whether layers[j] must produce dL/dx (false when no earlier layer has trainable weights).
     let needsInputGradient: [Bool]
+    /// The kernel regularisers, in layer order (Network+Penalties.swift).
+    let penalties: [WeightPenalty]
     /// Whether networks built from now on run Conv2D + MaxPooling2D((2, 2)) pairs as one fused
     /// kernel (Conv2DLayer+FusedPool). Tests switch it off to compare with the separate layers.
     nonisolated(unsafe) static var fusesConvolutionAndPooling = true
@@ -26,6 +28,7 @@ final class Network {
     init(spec: ModelSpec, generator: inout SeededGenerator) throws {
         let shapes = try spec.outputShapes()
         var layers: [Layer] = []
+        var penalties: [WeightPenalty] = []
         var head = false
         for (index, layer) in spec.layers.enumerated().dropFirst() {
             let input = shapes[index - 1]
@@ -42,12 +45,13 @@ final class Network {
             switch layer {
             case .input:
                 throw ShapeError(layerIndex: index, message: "Input may only be the first layer")
-            case .conv2D(let filters, let kernelSize, let strides, let padding, let activation, let useBias):
-                layers.append(
-                    Conv2DLayer(
-                        input: input, filters: filters, kernelSize: kernelSize, strides: strides,
-                        padding: padding, activation: act(activation), useBias: useBias,
-                        generator: &generator))
+            case .conv2D(let filters, let kernelSize, let strides, let padding, let activation, let useBias, let r):
+                let conv = Conv2DLayer(
+                    input: input, filters: filters, kernelSize: kernelSize, strides: strides,
+                    padding: padding, activation: act(activation), useBias: useBias,
+                    generator: &generator)
+                layers.append(conv)
+                if let r { penalties.append(WeightPenalty(parameter: conv.kernel, regularizer: r)) }
             case .maxPooling2D(let poolSize, let strides, let padding):
                 layers.append(
                     Pool2DLayer(kind: .max, input: input, poolSize: poolSize, strides: strides, padding: padding))
@@ -56,11 +60,12 @@ final class Network {
                     Pool2DLayer(kind: .average, input: input, poolSize: poolSize, strides: strides, padding: padding))
             case .flatten:
                 layers.append(FlattenLayer(size: size))
-            case .dense(let units, let activation, let useBias):
-                layers.append(
-                    DenseLayer(
-                        inputs: size, units: units, activation: act(activation), useBias: useBias,
-                        generator: &generator))
+            case .dense(let units, let activation, let useBias, let r):
+                let dense = DenseLayer(
+                    inputs: size, units: units, activation: act(activation), useBias: useBias,
+                    generator: &generator)
+                layers.append(dense)
+                if let r { penalties.append(WeightPenalty(parameter: dense.kernel, regularizer: r)) }
             case .dropout(let rate):
                 layers.append(DropoutLayer(size: size, rate: Float(rate)))
             case .activation(let activation):
@@ -73,6 +78,19 @@ final class Network {
                 layers.append(
                     BatchNormLayer(
                         size: size, channels: input.last!, momentum: Float(momentum), epsilon: Float(epsilon)))
+            case .randomFlip(let mode):
+                layers.append(RandomFlipLayer(input: input, mode: mode))
+            case .randomRotation(let factor, let options):
+                layers.append(AffineAugmentationLayer(input: input, kind: .rotation(factor), options: options))
+            case .randomTranslation(let h, let w, let options):
+                layers.append(
+                    AffineAugmentationLayer(input: input, kind: .translation(height: h, width: w), options: options))
+            case .randomZoom(let h, let w, let options):
+                layers.append(AffineAugmentationLayer(input: input, kind: .zoom(height: h, width: w), options: options))
+            case .globalAveragePooling2D:
+                layers.append(GlobalPool2DLayer(kind: .average, input: input))
+            case .globalMaxPooling2D:
+                layers.append(GlobalPool2DLayer(kind: .max, input: input))
             }
         }
         if Network.fusesConvolutionAndPooling {
@@ -85,6 +103,7 @@ final class Network {
             }
         }
         self.layers = layers
+        self.penalties = penalties
         headSoftmax = head
         sizes = shapes.map { $0.reduce(1, *) }
         var seen = false

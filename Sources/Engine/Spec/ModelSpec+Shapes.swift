@@ -26,11 +26,12 @@ extension ModelSpec {
         switch layer {
         case .input:
             throw fail("Input may only be the first layer")
-        case .conv2D(let filters, let kernelSize, let strides, let padding, _, _):
+        case .conv2D(let filters, let kernelSize, let strides, let padding, _, _, let regularizer):
             guard input.count == 3 else {
                 throw fail("Conv2D needs an input of height x width x channels, got \(format(input))")
             }
             guard filters > 0 else { throw fail("Conv2D needs at least one filter, got \(filters)") }
+            try checkRegularizer(regularizer, index: index)
             let k = try pair(kernelSize, "kernel size", index)
             let s = try pair(strides, "strides", index)
             return [
@@ -50,11 +51,12 @@ extension ModelSpec {
             ]
         case .flatten:
             return [try checkedProduct(input, index: index, what: "Flatten's output size")]
-        case .dense(let units, _, _):
+        case .dense(let units, _, _, let regularizer):
             guard input.count == 1 else {
                 throw fail("Dense needs a flat input, got \(format(input)); add Flatten() before it")
             }
             guard units > 0 else { throw fail("Dense needs at least one unit, got \(units)") }
+            try checkRegularizer(regularizer, index: index)
             return [units]
         case .dropout(let rate):
             guard rate >= 0, rate < 1 else { throw fail("Dropout rate must be in [0, 1), got \(rate)") }
@@ -67,6 +69,54 @@ extension ModelSpec {
             }
             guard epsilon > 0 else { throw fail("BatchNormalization epsilon must be positive, got \(epsilon)") }
             return input
+        case .randomFlip, .randomRotation, .randomTranslation, .randomZoom:
+            guard input.count == 3 else {
+                throw fail("\(layer.kerasClassName) needs images of height x width x channels, got \(format(input))")
+            }
+            if let message = Self.factorProblem(layer) { throw fail(message) }
+            return input
+        case .globalAveragePooling2D(let keepdims), .globalMaxPooling2D(let keepdims):
+            guard input.count == 3 else {
+                throw fail("\(layer.kerasClassName) needs an input of height x width x channels, got \(format(input))")
+            }
+            return keepdims ? [1, 1, input[2]] : [input[2]]
+        }
+    }
+
+    /// What Keras refuses in an augmentation layer's factors: a range with lower > upper, a
+    /// translation beyond [-1, 1] of the size, a zoom of -1 or less (no image left); nil when fine.
+    static func factorProblem(_ layer: LayerSpec) -> String? {
+        func order(_ r: FactorRange, _ name: String) -> String? {
+            guard r.lower.isFinite, r.upper.isFinite else { return "\(name) must be finite, got \(r.python)" }
+            return r.lower <= r.upper ? nil : "\(name) must have lower <= upper, got \(r.python)"
+        }
+        switch layer {
+        case .randomRotation(let f, _):
+            if let p = order(f, "factor") { return p }
+            return abs(f.lower) <= 1 && abs(f.upper) <= 1 ? nil : "factor must be within [-1, 1] turns, got \(f.python)"
+        case .randomTranslation(let h, let w, _):
+            for (r, name) in [(h, "height_factor"), (w, "width_factor")] {
+                if let p = order(r, name) { return p }
+                if abs(r.lower) > 1 || abs(r.upper) > 1 { return "\(name) must be within [-1, 1], got \(r.python)" }
+            }
+            return nil
+        case .randomZoom(let h, let w, _):
+            for (r, name) in [(h, "height_factor"), (w, "width_factor")] {
+                guard let r else { continue }
+                if let p = order(r, name) { return p }
+                if r.lower <= -1 { return "\(name) must be larger than -1 (a zoom of 1 + factor > 0), got \(r.python)" }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// Keras refuses negative, infinite or NaN factors (`validate_float_arg`).
+    private static func checkRegularizer(_ r: Regularizer?, index: Int) throws {
+        guard let r else { return }
+        for v in [r.l1Factor, r.l2Factor] where !(v.isFinite && v >= 0) {
+            throw ShapeError(layerIndex: index, message: "regularization factors must be finite and >= 0, got \(v)")
         }
     }
 

@@ -41,16 +41,17 @@ extension ModelSpec {
 
     static func parameterCount(_ layer: LayerSpec, input: [Int], index: Int) throws -> Int {
         switch layer {
-        case .conv2D(let filters, let kernelSize, _, _, _, let useBias):
+        case .conv2D(let filters, let kernelSize, _, _, _, let useBias, _):
             let window = kernelSize.count == 1 ? [kernelSize[0], kernelSize[0]] : kernelSize
             let weights = try checkedProduct(window + [input[2], filters], index: index, what: "its parameter count")
             return try checkedSum(weights, useBias ? filters : 0, index: index, what: "its parameter count")
-        case .dense(let units, _, let useBias):
+        case .dense(let units, _, let useBias, _):
             let weights = try checkedProduct([input[0], units], index: index, what: "its parameter count")
             return try checkedSum(weights, useBias ? units : 0, index: index, what: "its parameter count")
         case .batchNormalization:
             return try checkedProduct([4, input[input.count - 1]], index: index, what: "its parameter count")
-        case .input, .maxPooling2D, .averagePooling2D, .flatten, .dropout, .activation:
+        case .input, .maxPooling2D, .averagePooling2D, .flatten, .dropout, .activation, .randomFlip, .randomRotation,
+            .randomTranslation, .randomZoom, .globalAveragePooling2D, .globalMaxPooling2D:
             return 0
         }
     }

@@ -13,6 +13,11 @@ public struct FitConfig: Sendable {
     /// The most threads to use (each step uses this many or one, whichever is measured faster);
     /// results are identical for any value.
     public var threads: Int
+    /// Keras' `callbacks=[...]`, run after each epoch in this order (`TrainingCallback`).
+    public var callbacks: [CallbackSpec] = []
+    /// A learning-rate schedule replacing the optimizer's constant rate (Keras' `learning_rate=`
+    /// a `LearningRateSchedule`); nil keeps the constant.
+    public var learningRateSchedule: LearningRateSchedule? = nil
 
     public init(
         optimizer: OptimizerSpec = .kerasAdam, loss: LossKind = .sparseCategoricalCrossentropy,

@@ -8,6 +8,10 @@ public struct EpochRecord: Codable, Equatable, Sendable {
     public var valAccuracy: Float?
     /// Wall time of the epoch (training and validation).
     public var seconds: Double
+    /// The learning rate the epoch trained with: Keras' `learning_rate` log (the optimizer's rate
+    /// after the epoch, so with a schedule the rate of the next step); nil in results cached before
+    /// it was recorded.
+    public var learningRate: Float? = nil
 
     public init(loss: Float, accuracy: Float, valLoss: Float? = nil, valAccuracy: Float? = nil, seconds: Double) {
         self.loss = loss
@@ -21,6 +25,12 @@ public struct EpochRecord: Codable, Equatable, Sendable {
 /// Per-epoch records of a `fit` (Keras `history.history`).
 public struct History: Codable, Equatable, Sendable {
     public var epochs: [EpochRecord]
+    /// With an `EarlyStopping` callback: the epoch (1-based) after which it stopped training, 0
+    /// when training ran every epoch (Keras' `stopped_epoch` + 1, or 0); nil without one.
+    public var stoppedEpoch: Int?
+    /// With an `EarlyStopping` callback: the epoch (1-based) with the best monitored value, 0 when
+    /// no epoch was monitored (Keras' `best_epoch` + 1); nil without one.
+    public var bestEpoch: Int?
     public init(epochs: [EpochRecord] = []) { self.epochs = epochs }
 
     public var loss: [Float] { epochs.map(\.loss) }
@@ -28,6 +38,8 @@ public struct History: Codable, Equatable, Sendable {
     /// Validation loss per epoch (empty without validation).
     public var valLoss: [Float] { epochs.compactMap(\.valLoss) }
     public var valAccuracy: [Float] { epochs.compactMap(\.valAccuracy) }
+    /// The learning rate of each epoch (empty for results cached before it was recorded).
+    public var learningRate: [Float] { epochs.compactMap(\.learningRate) }
 }
 
 /// Progress reported by `fit`; epochs and steps are 1-based.

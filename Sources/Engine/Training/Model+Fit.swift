@@ -43,7 +43,8 @@ extension Model {
         let sampleSize = data.sampleSize
         let classes = network.outputSize
         network.reserve(batch: batchSize)
-        let optimizer = Optimizer(spec: config.optimizer, parameters: network.parameters)
+        let optimizer = Optimizer(
+            spec: config.optimizer, parameters: network.parameters, schedule: config.learningRateSchedule)
         let pass = Pass(training: true, threads: config.threads, generator: generator)
         defer { generator = pass.generator }
         var order = Array(0..<trainCount)
@@ -51,6 +52,8 @@ extension Model {
         var history = History()
         var tuner = ThreadTuner(maximum: config.threads)
         var globalStep = 0
+        let callbacks = CallbackList(config.callbacks)
+        let control = TrainingControl(model: self, optimizer: optimizer)
 
         try data.features.withUnsafeBufferPointer { features in
             try data.labels.withUnsafeBufferPointer { labels in
@@ -92,7 +95,11 @@ extension Model {
                                 result.lossSum.isFinite ? Double(running) : result.lossSum, epoch: epoch,
                                 batch: step + 1, of: steps)
                         }
+                        // Kernel regularisers: their penalty at the weights of this forward pass joins
+                        // the batch's mean loss (Keras' reported loss includes it), their gradient the update.
+                        let penalty = network.penalties.isEmpty ? 0 : Double(network.penalty)
                         network.backward(batch: batch, pass: pass)
+                        network.addPenaltyGradients()
                         optimizer.step(threads: pass.threads)
                         afterStep()
                         onStep(
@@ -100,7 +107,7 @@ extension Model {
                                 epoch: epoch, step: globalStep, rows: order[lo..<lo + batch], lossSum: result.lossSum))
                         tuner.record(seconds: Double(DispatchTime.now().uptimeNanoseconds - stepStart) / 1e9)
                         globalStep += 1
-                        lossSum += result.lossSum
+                        lossSum += network.penalties.isEmpty ? result.lossSum : result.lossSum + penalty * Double(batch)
                         correct += result.correct
                         seen += batch
                         progress(
@@ -123,12 +130,15 @@ extension Model {
                         }
                         record.valAccuracy = Float(Double(v.correct) / Double(valRange.count))
                     }
+                    record.learningRate = optimizer.nextRate
                     record.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                     history.epochs.append(record)
                     progress(.epochEnded(epoch: epoch, record: record))
+                    if callbacks.epochEnded(epoch, record: record, control: control) { break }
                 }
             }
         }
+        callbacks.trainEnded(control: control, history: &history)
         return history
     }
 
@@ -145,7 +155,9 @@ extension Model {
         }
     }
 
-    /// Loss sum and correct count over contiguous `rows`, inference mode, in batches.
+    /// Loss sum and correct count over contiguous `rows`, inference mode, in batches. The loss
+    /// includes the kernel regularisers' penalty once per sample (Keras' `test_step` adds the
+    /// model's regularisation losses to the compiled loss, so val_loss and `evaluate` include it).
     func measure(
         features: UnsafePointer<Float>, labels: UnsafePointer<Int32>, rows: Range<Int>, sampleSize: Int,
         batchSize: Int, pass: Pass, predictions: UnsafeMutablePointer<Int32>?
@@ -173,6 +185,7 @@ extension Model {
             total.correct += r.correct
             lo += batch
         }
+        if !network.penalties.isEmpty { total.lossSum += Double(network.penalty) * Double(rows.count) }
         return total
     }
 }

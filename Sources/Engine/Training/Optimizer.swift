@@ -10,19 +10,32 @@ import Foundation
 ///   Nesterov w += momentum m - lr g (keras/optimizers/sgd.py).
 /// - RMSprop: v = rho v + (1 - rho) g^2; step = lr g / sqrt(v + eps); with momentum m = momentum m + step,
 ///   w -= m, else w -= step (keras/optimizers/rmsprop.py, not centered).
+/// - AdamW: first w -= w · wd · lr (decoupled weight decay on every trainable tensor, as Keras 3's
+///   `_apply_weight_decay`, with the step's learning rate), then Adam's update.
+/// With a `LearningRateSchedule`, lr is the schedule at the number of updates done before this one
+/// (Keras evaluates `learning_rate(iterations)` before incrementing it).
 /// Updates are elementwise, split over fixed chunks of each tensor (no reduction: any thread count
 /// gives the same bits).
 final class Optimizer {
-    let spec: OptimizerSpec
+    /// Variable: ReduceLROnPlateau sets its constant rate between epochs (`learningRate`).
+    var spec: OptimizerSpec
+    let schedule: LearningRateSchedule?
+    /// The learning rate of the last step (the constant rate before the first).
+    private(set) var rate: Float
     private let parameters: [Parameter]
     private var first: [FloatBuffer] = []
     private var second: [FloatBuffer] = []
     private(set) var iterations = 0
+
+    /// The rate the next step will use (what Keras' `optimizer.learning_rate` reads between steps).
+    var nextRate: Float { schedule?.rate(atStep: iterations) ?? spec.learningRate }
     /// Adam's step size lr sqrt(1 - b2^t) / (1 - b1^t) for the current step.
     private var alpha: Float = 0
 
-    init(spec: OptimizerSpec, parameters: [Parameter]) {
+    init(spec: OptimizerSpec, parameters: [Parameter], schedule: LearningRateSchedule? = nil) {
         self.spec = spec
+        self.schedule = schedule
+        rate = schedule?.rate(atStep: 0) ?? spec.learningRate
         self.parameters = parameters.filter(\.trainable)
         first = self.parameters.map { FloatBuffer(count: $0.count) }
         second = self.parameters.map { FloatBuffer(count: $0.count) }
@@ -30,12 +43,17 @@ final class Optimizer {
 
     /// Applies one update from the parameters' current gradients.
     func step(threads: Int) {
+        rate = schedule?.rate(atStep: iterations) ?? spec.learningRate
         iterations += 1
-        if case .adam(let lr, let b1, let b2, _) = spec {
+        let lr = rate
+        switch spec {
+        case .adam(_, let b1, let b2, _), .adamW(_, _, let b1, let b2, _):
             let t = Double(iterations)
             alpha =
                 lr * (1 - Float(FloatMath.power(Double(b2), t))).squareRoot()
                 / (1 - Float(FloatMath.power(Double(b1), t)))
+        default:
+            break
         }
         for (index, parameter) in parameters.enumerated() {
             let count = parameter.count
@@ -53,12 +71,14 @@ final class Optimizer {
         let g = UnsafePointer(parameter.gradient.pointer)
         let m = first[index].pointer
         let v = second[index].pointer
+        let lr = rate
         switch spec {
         case .adam(_, let b1, let b2, let eps):
-            Self.adam(
-                w: w, g: g, m: m, v: v, range: elements, alpha: alpha, c1: Self.kerasComplement(b1),
-                c2: Self.kerasComplement(b2), eps: eps)
-        case .sgd(let lr, let momentum, let nesterov):
+            Self.adam(w: w, g: g, m: m, v: v, range: elements, alpha: alpha, b1: b1, b2: b2, eps: eps)
+        case .adamW(_, let wd, let b1, let b2, let eps):
+            for i in elements { w[i] = w[i] - w[i] * wd * lr }
+            Self.adam(w: w, g: g, m: m, v: v, range: elements, alpha: alpha, b1: b1, b2: b2, eps: eps)
+        case .sgd(_, let momentum, let nesterov):
             for i in elements {
                 if momentum == 0 {
                     w[i] -= lr * g[i]
@@ -67,7 +87,7 @@ final class Optimizer {
                     w[i] += nesterov ? momentum * m[i] - lr * g[i] : m[i]
                 }
             }
-        case .rmsprop(let lr, let rho, let momentum, let eps):
+        case .rmsprop(_, let rho, let momentum, let eps):
             for i in elements {
                 v[i] = rho * v[i] + (1 - rho) * g[i] * g[i]
                 let increment = lr * g[i] / (v[i] + eps).squareRoot()

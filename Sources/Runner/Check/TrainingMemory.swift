@@ -34,6 +34,7 @@ struct TrainingMemory {
         switch optimizer {
         case .adam: return 2
         case .rmsprop: return 2
+        case .adamw: return 2
         case .sgd: return 1
         }
     }

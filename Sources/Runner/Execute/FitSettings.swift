@@ -20,25 +20,35 @@ enum FitSettings {
             return .adam(
                 learningRate: rate, beta1: Float(decl.beta1 ?? 0.9), beta2: Float(decl.beta2 ?? 0.999),
                 epsilon: Float(decl.epsilon ?? 1e-7))
+        case .adamw:
+            return .adamW(
+                learningRate: rate, weightDecay: Float(decl.weightDecay ?? 0.004), beta1: Float(decl.beta1 ?? 0.9),
+                beta2: Float(decl.beta2 ?? 0.999), epsilon: Float(decl.epsilon ?? 1e-7))
         }
     }
 
     /// The `fit` of a train directive.
     static func config(_ train: TrainDecl, threads: Int) -> FitConfig {
-        FitConfig(
+        var config = FitConfig(
             optimizer: optimizer(train.optimizer), loss: train.loss, epochs: train.epochs,
             batchSize: train.batchSize, validationSplit: Float(train.validationSplit), shuffle: train.shuffle,
             threads: threads)
+        config.callbacks = callbacks(train.callbacks)
+        config.learningRateSchedule = train.optimizer.schedule
+        return config
     }
 
     /// The fine-tuning of a prune: the train's optimizer at the fine-tuning learning rate (default:
     /// a tenth of the train's), for `fine_tune.epochs`, with the train's validation split.
     static func fineTune(_ fineTune: FineTuneDecl, train: TrainDecl, threads: Int) -> FitConfig {
         var optimizer = train.optimizer
-        let trainRate = optimizer.learningRate ?? optimizer.name.defaultLearningRate
+        // Fine-tuning runs at a constant rate; a train's schedule lends it its initial rate.
+        let trainRate = optimizer.learningRate ?? optimizer.schedule?.initialRate ?? optimizer.name.defaultLearningRate
         optimizer.learningRate = fineTune.learningRate ?? trainRate / 10
+        optimizer.schedule = nil
         var settings = config(train, threads: threads)
         settings.optimizer = self.optimizer(optimizer)
+        settings.learningRateSchedule = nil
         settings.epochs = fineTune.epochs
         settings.batchSize = fineTune.batchSize ?? train.batchSize
         return settings
@@ -61,7 +71,9 @@ enum FitSettings {
                 precondition(value.count == 1 || dropout < value.count, "rate lists are checked against Dropout layers")
                 return .dropout(rate: value.count == 1 ? value[0] : value[dropout])
             }
-        case .learningRate: train.optimizer.learningRate = value[0]
+        case .learningRate:
+            train.optimizer.learningRate = value[0]
+            train.optimizer.schedule = nil
         case .epochs: train.epochs = Int(value[0])
         case .batchSize: train.batchSize = Int(value[0])
         }

@@ -18,7 +18,10 @@ extension LockFile {
             switch directive.kind {
             case .train:
                 for (index, outcome) in (results.trainings[directive.id] ?? []).enumerated() {
-                    let history = Self.history(outcome)
+                    var history = Self.history(outcome)
+                    if case .train(let decl) = directive.payload, !decl.callbacks.isEmpty {
+                        history.merge(Self.callbackHistory(outcome)) { $1 }
+                    }
                     if index == 0 {
                         record.history = history
                     } else {
@@ -101,6 +104,16 @@ extension LockFile {
             "val_loss": history.valLoss.map(LockedNumber.init),
             "val_accuracy": history.valAccuracy.map(LockedNumber.init),
         ].filter { !$0.value.isEmpty }
+    }
+
+    /// What callbacks change, for trains that list any (other locks keep their bytes): the learning
+    /// rate per epoch, and EarlyStopping's stopped and best epochs as one-element series.
+    static func callbackHistory(_ outcome: TrainingOutcome) -> [String: [LockedNumber]] {
+        let history = outcome.history
+        var out = ["learning_rate": history.learningRate.map(LockedNumber.init)]
+        if let stopped = history.stoppedEpoch { out["stopped_epoch"] = [LockedNumber(Double(stopped))] }
+        if let best = history.bestEpoch { out["best_epoch"] = [LockedNumber(Double(best))] }
+        return out.filter { !$0.value.isEmpty }
     }
 
     /// Replicate `index + 1` (index ≥ 1) of a replicated directive: `train no_dropout[2]`.

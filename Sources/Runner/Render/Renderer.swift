@@ -63,6 +63,7 @@ struct Renderer {
         case .confusion(let decl): return .figure(try confusionFigure(decl, directive: directive))
         case .histogram(let decl): return .figure(try histogramFigure(decl, directive: directive))
         case .table(let decl): return .table(try table(decl, directive: directive, shown: &shown))
+        case .report(let decl): return .table(reportTable(decl, directive: directive, shown: &shown))
         case .prune:
             guard let outcome = results.prunes[directive.id] else { return nil }
             return .table(PruneTable(outcome: outcome, wording: wording).table(label: label, caption: caption))

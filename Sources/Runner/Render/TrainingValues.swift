@@ -13,9 +13,12 @@ struct TrainingValues {
         case .history(.accuracy): return series(history.accuracy)
         case .history(.valLoss): return series(history.valLoss)
         case .history(.valAccuracy): return series(history.valAccuracy)
+        case .history(.learningRate): return series(history.learningRate)
         case .params: return .integer(outcome.parameterCount)
         case .seconds: return .number(outcome.seconds)
         case .epochs: return .integer(history.epochs.count)
+        case .stoppedEpoch: return history.stoppedEpoch.map(Value.integer)
+        case .bestEpoch: return history.bestEpoch.map(Value.integer)
         }
     }
 }
