@@ -103,8 +103,8 @@ struct PythonCallParser {
         return calls
     }
 
-    /// The module prefixes a call may carry (Keras layers unless told otherwise).
-    var prefixes = ["layers", "keras.layers", "tf.keras.layers", "tensorflow.keras.layers"]
+    /// The module prefixes a call may carry (Keras layers unless told otherwise; `keras.` for `keras.Input`).
+    var prefixes = ["layers", "keras.layers", "tf.keras.layers", "tensorflow.keras.layers", "keras", "tf.keras"]
 
     private mutating func parseCall() -> Call? {
         let first = tokens[pos]
