@@ -115,7 +115,10 @@ struct PythonCallParser {
         return calls
     }
 
-    static let layerPrefixes = ["layers", "keras.layers", "tf.keras.layers", "tensorflow.keras.layers"]
+    /// The module paths a layer may carry (`keras.` and `tf.keras.` for `keras.Input`).
+    static let layerPrefixes = [
+        "layers", "keras.layers", "tf.keras.layers", "tensorflow.keras.layers", "keras", "tf.keras",
+    ]
 
     private mutating func parseCall() -> Call? {
         let first = tokens[pos]

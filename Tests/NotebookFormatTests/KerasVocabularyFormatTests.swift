@@ -107,51 +107,51 @@ final class KerasVocabularyFormatTests: XCTestCase {
         let cases: [(String, String, String)] = [
             (
                 "kernel_regularizer=keras.regularizers.l2(1e-4)", "kernel_regularizer=keras.regularizers.l3(1e-4)",
-                "t.md:14:62: error: unknown regularizer `keras.regularizers.l3`"
+                "t.md:15:59: error: unknown regularizer `keras.regularizers.l3`"
             ),
             (
                 "kernel_regularizer=keras.regularizers.l2(1e-4)", "kernel_regularizer=keras.regularizers.l2(-1)",
-                "t.md:14:62: error: `keras.regularizers.l2` argument `l2` must be >= 0, got `-1`"
+                "t.md:15:59: error: `keras.regularizers.l2` argument `l2` must be >= 0, got `-1`"
             ),
             (
                 "kernel_regularizer=\"l1_l2\"", "kernel_regularizer=\"l3\"",
-                "t.md:15:59: error: unknown regularizer `\"l3\"` in `Dense`"
+                "t.md:17:56: error: unknown regularizer `\"l3\"` in `Dense`"
             ),
             (
                 "layers.RandomFlip(\"horizontal\")", "layers.RandomFlip(\"sideways\")",
-                "t.md:10:19: error: unknown mode `\"sideways\"` in `RandomFlip`"
+                "t.md:11:19: error: unknown mode `\"sideways\"` in `RandomFlip`"
             ),
             (
                 "layers.RandomRotation(0.1)", "layers.RandomRotation(0.1, seed=42)",
-                "t.md:11:28: error: nbrun does not support `seed=42` in `RandomRotation`"
+                "t.md:12:28: error: nbrun does not support `seed=42` in `RandomRotation`"
             ),
             (
                 "layers.RandomRotation(0.1)", "layers.RandomRotation(0.1, fill_mode=\"mirror\")",
-                "t.md:11:38: error: unknown fill_mode `\"mirror\"` in `RandomRotation`"
+                "t.md:12:38: error: unknown fill_mode `\"mirror\"` in `RandomRotation`"
             ),
             (
                 "layers.RandomRotation(0.1)", "layers.RandomRotation(\"big\")",
-                "t.md:11:23: error: `RandomRotation` argument `factor` must be a number or a pair"
+                "t.md:12:23: error: `RandomRotation` argument `factor` must be a number or a pair"
             ),
             (
                 "layers.RandomZoom(height_factor=(-0.1, 0.2), interpolation=\"nearest\")", "layers.RandomZoom()",
-                "t.md:13:8: error: `RandomZoom` needs `height_factor`"
+                "t.md:14:8: error: `RandomZoom` needs `height_factor`"
             ),
             (
                 "CosineDecay(1e-3, decay_steps=1000, warmup_target=2e-3, warmup_steps=100)",
                 "CosineDecay(1e-3, decay_steps=0)",
-                "t.md:24:65: error: `CosineDecay` argument `decay_steps` must be > 0, got `0`"
+                "t.md:26:75: error: `CosineDecay` argument `decay_steps` must be > 0, got `0`"
             ),
             (
                 "keras.optimizers.schedules.CosineDecay(1e-3, decay_steps=1000, warmup_target=2e-3, warmup_steps=100)",
-                "ExponentialDecy(1e-3, 100, 0.9)", "t.md:24:20: error: unknown learning-rate schedule `ExponentialDecy`"
+                "ExponentialDecy(1e-3, 100, 0.9)", "t.md:26:18: error: unknown learning-rate schedule `ExponentialDecy`"
             ),
             (
                 "keras.optimizers.schedules.CosineDecay(1e-3, decay_steps=1000, warmup_target=2e-3, warmup_steps=100)",
                 "PiecewiseConstantDecay([10, 20], [0.1, 0.01])",
-                "t.md:24:51: error: `PiecewiseConstantDecay` needs one more value than boundaries"
+                "t.md:26:51: error: `PiecewiseConstantDecay` needs one more value than boundaries"
             ),
-            ("weight_decay: 0.01", "weight_decay: -1", "t.md:23:17: error: "),
+            ("weight_decay: 0.01", "weight_decay: -1", "t.md:25:17: error: `optimizer.weight_decay` must be >= 0"),
         ]
         for (old, new, expected) in cases {
             precondition(Self.notebook.contains(old), old)
