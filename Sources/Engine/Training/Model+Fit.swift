@@ -23,10 +23,12 @@ extension Model {
 
     /// The training loop of `fit`, with hooks around each step: `beforeStep(t)` runs before step t
     /// (counted from 0 over the whole call) reads its batch, `afterStep()` right after the optimizer
-    /// update. Pruned fine-tuning uses them to update and re-apply its masks.
+    /// update. Pruned fine-tuning uses them to update and re-apply its masks. `resume` and `checkpoint`:
+    /// see ``fit(_:config:generator:resumingFrom:checkpoint:progress:)``.
     func train(
         _ data: Samples, config: FitConfig, generator: inout SeededGenerator, progress: (TrainingEvent) -> Void,
-        beforeStep: (Int) -> Void, afterStep: () -> Void
+        beforeStep: (Int) -> Void, afterStep: () -> Void, resume: FitCheckpoint? = nil,
+        checkpoint: ((FitCheckpoint) throws -> Void)? = nil
     ) throws -> History {
         try check(data)
         guard config.batchSize > 0 else { throw TrainingError("batch size must be positive, got \(config.batchSize)") }
@@ -51,10 +53,12 @@ extension Model {
         var history = History()
         var tuner = ThreadTuner(maximum: config.threads)
         var globalStep = 0
+        let resumed = try resume.map { try restore($0, data, config, optimizer, pass, &order, &history) } ?? 0
+        globalStep = resumed * steps
 
         try data.features.withUnsafeBufferPointer { features in
             try data.labels.withUnsafeBufferPointer { labels in
-                for epoch in 1...max(config.epochs, 1) where config.epochs > 0 {
+                for epoch in 1...max(config.epochs, 1) where config.epochs > 0 && epoch > resumed {
                     let start = DispatchTime.now().uptimeNanoseconds
                     progress(.epochBegan(epoch: epoch, of: config.epochs, steps: steps))
                     if config.shuffle {
@@ -117,6 +121,7 @@ extension Model {
                     record.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                     history.epochs.append(record)
                     progress(.epochEnded(epoch: epoch, record: record))
+                    try checkpoint?(snapshot(epoch, history, optimizer, pass, order))
                 }
             }
         }

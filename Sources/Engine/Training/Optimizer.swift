@@ -14,10 +14,10 @@ import Foundation
 /// gives the same bits).
 final class Optimizer {
     let spec: OptimizerSpec
-    private let parameters: [Parameter]
-    private var first: [FloatBuffer] = []
-    private var second: [FloatBuffer] = []
-    private(set) var iterations = 0
+    let parameters: [Parameter]
+    var first: [FloatBuffer] = []
+    var second: [FloatBuffer] = []
+    var iterations = 0
     /// Adam's step size lr sqrt(1 - b2^t) / (1 - b1^t) for the current step.
     private var alpha: Float = 0
 
