@@ -23,6 +23,13 @@ public enum AtomicDirectory {
         _ target: URL, ownedEntries: Set<String>? = nil, owner: String = "this writer",
         allowExchange: Bool = true, fill: (URL) throws -> Void
     ) throws {
+        try WriteBarrier.hold { try replaceHeld(target, ownedEntries, owner, allowExchange, fill) }
+    }
+
+    private static func replaceHeld(
+        _ target: URL, _ ownedEntries: Set<String>?, _ owner: String, _ allowExchange: Bool,
+        _ fill: (URL) throws -> Void
+    ) throws {
         let fm = FileManager.default
         let target = target.standardizedFileURL
         var isDirectory: ObjCBool = false
@@ -73,6 +80,10 @@ public enum AtomicDirectory {
 
     /// Creates `target` from the folder `fill` writes, unless it already exists (then it is kept).
     public static func install(_ target: URL, fill: (URL) throws -> Void) throws {
+        try WriteBarrier.hold { try installHeld(target, fill) }
+    }
+
+    private static func installHeld(_ target: URL, _ fill: (URL) throws -> Void) throws {
         let staging = try makeStaging(beside: target)
         defer { try? FileManager.default.removeItem(at: staging) }
         try fill(staging)

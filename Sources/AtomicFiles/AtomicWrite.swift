@@ -30,6 +30,10 @@ public enum AtomicWrite {
     }
 
     private static func write(buffer: UnsafeRawBufferPointer, to url: URL, replacing: Bool = true) throws {
+        try WriteBarrier.hold { try writeHeld(buffer: buffer, to: url, replacing: replacing) }
+    }
+
+    private static func writeHeld(buffer: UnsafeRawBufferPointer, to url: URL, replacing: Bool) throws {
         let directory = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

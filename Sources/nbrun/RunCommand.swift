@@ -26,6 +26,10 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         var options = common.runOptions(useCache: !noCache)
         tasks.apply(to: &options)
+        // A task driver installs its own guard (it cancels its workers or job arrays first).
+        var guardian: InterruptGuard?
+        if case .inProcess = options.executor { guardian = InterruptGuard(message: InterruptGuard.inProcessMessage) }
+        defer { guardian?.remove() }
         try NotebookRun(options: options).run()
     }
 }

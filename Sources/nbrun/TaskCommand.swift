@@ -20,6 +20,11 @@ struct TaskCommand: ParsableCommand {
     var threads: Int?
 
     func run() throws {
-        try TaskWorker(file: URL(fileURLWithPath: file), index: index, threads: threads).run()
+        do {
+            try TaskWorker(file: URL(fileURLWithPath: file), index: index, threads: threads).run()
+        } catch let preempted as TaskPreempted {
+            FileHandle.standardError.write(Data("nbrun task: \(preempted)\n".utf8))
+            throw ExitCode(preempted.exitStatus)
+        }
     }
 }

@@ -23,10 +23,12 @@ extension Model {
 
     /// The training loop of `fit`, with hooks around each step: `beforeStep(t)` runs before step t
     /// (counted from 0 over the whole call) reads its batch, `afterStep()` right after the optimizer
-    /// update. Pruned fine-tuning uses them to update and re-apply its masks.
+    /// update. Pruned fine-tuning uses them to update and re-apply its masks. `resume` and `checkpoint`:
+    /// see ``fit(_:config:generator:resumingFrom:checkpoint:progress:)``.
     func train(
         _ data: Samples, config: FitConfig, generator: inout SeededGenerator, progress: (TrainingEvent) -> Void,
-        beforeStep: (Int) -> Void, afterStep: () -> Void, onStep: (FitStep) -> Void = { _ in }
+        beforeStep: (Int) -> Void, afterStep: () -> Void, onStep: (FitStep) -> Void = { _ in },
+        resume: FitCheckpoint? = nil, checkpoint: ((FitCheckpoint) throws -> Void)? = nil
     ) throws -> History {
         try check(data)
         guard config.batchSize > 0 else { throw TrainingError("batch size must be positive, got \(config.batchSize)") }
@@ -54,10 +56,19 @@ extension Model {
         var globalStep = 0
         let callbacks = CallbackList(config.callbacks)
         let control = TrainingControl(model: self, optimizer: optimizer)
+        // A checkpoint cannot hold a callback's saved best weights, so with `restore_best_weights` a
+        // resumed task starts over (the same bits, later). Otherwise the callbacks are replayed over
+        // the restored epochs, which rebuilds their counters and any reduced learning rate exactly.
+        let resumable = resume.flatMap { config.callbacks.contains(where: \.keepsWeights) ? nil : $0 }
+        let resumed = try resumable.map { try restore($0, data, config, optimizer, pass, &order, &history) } ?? 0
+        globalStep = resumed * steps
+        for (index, record) in history.epochs.enumerated() {
+            _ = callbacks.epochEnded(index + 1, record: record, control: control)
+        }
 
         try data.features.withUnsafeBufferPointer { features in
             try data.labels.withUnsafeBufferPointer { labels in
-                for epoch in 1...max(config.epochs, 1) where config.epochs > 0 {
+                for epoch in 1...max(config.epochs, 1) where config.epochs > 0 && epoch > resumed {
                     let start = DispatchTime.now().uptimeNanoseconds
                     progress(.epochBegan(epoch: epoch, of: config.epochs, steps: steps))
                     if config.shuffle {
@@ -135,6 +146,7 @@ extension Model {
                     history.epochs.append(record)
                     progress(.epochEnded(epoch: epoch, record: record))
                     if callbacks.epochEnded(epoch, record: record, control: control) { break }
+                    try checkpoint?(snapshot(epoch, history, optimizer, pass, order))
                 }
             }
         }

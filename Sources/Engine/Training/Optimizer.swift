@@ -22,10 +22,10 @@ final class Optimizer {
     let schedule: LearningRateSchedule?
     /// The learning rate of the last step (the constant rate before the first).
     private(set) var rate: Float
-    private let parameters: [Parameter]
-    private var first: [FloatBuffer] = []
-    private var second: [FloatBuffer] = []
-    private(set) var iterations = 0
+    let parameters: [Parameter]
+    var first: [FloatBuffer] = []
+    var second: [FloatBuffer] = []
+    var iterations = 0
 
     /// The rate the next step will use (what Keras' `optimizer.learning_rate` reads between steps).
     var nextRate: Float { schedule?.rate(atStep: iterations) ?? spec.learningRate }

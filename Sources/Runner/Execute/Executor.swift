@@ -25,6 +25,13 @@ struct Executor {
         return ResultCache(root: options.cacheDirectory, warn: { events.send(.warning($0)) })
     }
 
+    /// Training checkpoints beside the cache entries (none when the run ignores the cache).
+    var checkpoints: CheckpointFolder? {
+        let events = events
+        return options.useCache
+            ? CheckpointFolder(cacheRoot: options.cacheDirectory, warn: { events.send(.warning($0)) }) : nil
+    }
+
     func run() throws -> RunResults {
         let threads = options.resolvedThreads
         var partial = RunResults.Partial()
@@ -50,6 +57,8 @@ struct Executor {
                 waiting.insert(Plan.node(directive))
             } catch let completed as TaskCompleted {
                 throw completed
+            } catch let preempted as TaskPreempted {
+                throw preempted
             } catch var failure as RunnerFailure {
                 failure.directive = failure.directive ?? Plan.node(directive)
                 failure.location = failure.location ?? directive.location
@@ -117,7 +126,7 @@ struct Executor {
             directive: directive, seed: seed(for: directive), upstream: upstream, dataChecksums: dataText)
         partial.keys[Plan.node(directive)] = key
         guard let step else { return }
-        let context = UnitContext(threads: threads, events: events, step: step)
+        let context = UnitContext(threads: threads, events: events, step: step, checkpoints: checkpoints)
         switch directive.payload {
         case .dataset:
             break
@@ -194,6 +203,7 @@ struct Executor {
         try dispatch.admit(key: unit.key, isTask: Unit.isTask, step: context.step)
         let outcome = try unit.run(in: context)
         try cache.write(outcome, key: unit.key)
+        context.checkpoints?.remove(key: unit.key)
         try dispatch.finished(key: unit.key)
         return outcome
     }

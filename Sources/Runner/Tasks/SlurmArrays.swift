@@ -14,6 +14,9 @@ final class SlurmArrays: TaskBackend, @unchecked Sendable {
     let folder: TaskFolder
     /// How long files may lag behind the array's end (NFS attribute caching).
     let grace: TimeInterval = 3
+    /// SIGUSR1 to the batch script (the worker, which it `exec`s) 60 s before the time limit: the
+    /// training saves its epoch and stops (``TimeLimitSignal``), and the resubmitted task resumes.
+    static let timeLimitSignal = "--signal=B:USR1@60"
     private let lock = NSLock()
     private var jobs: [String] = []
 
@@ -36,7 +39,7 @@ final class SlurmArrays: TaskBackend, @unchecked Sendable {
         var arguments = [
             "--parsable", "--job-name=nbrun-\(label)",
             "--array=0-\(keys.count - 1)" + (settings.maxParallel.map { "%\($0)" } ?? ""),
-            "--output=\(logPattern)", "--cpus-per-task=\(threads ?? 1)",
+            "--output=\(logPattern)", "--cpus-per-task=\(threads ?? 1)", Self.timeLimitSignal,
         ]
         if let partition = settings.partition { arguments.append("--partition=\(partition)") }
         if let time = settings.time { arguments.append("--time=\(time)") }

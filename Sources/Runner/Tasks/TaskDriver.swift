@@ -50,6 +50,9 @@ struct TaskDriver {
             }
             var missing = found
             var attempt = 0
+            // Submissions after which a task had failed or vanished; a task stopped at the time limit
+            // with its checkpoint saved made progress and does not count against `--retries`.
+            var failedAttempts = 0
             var logs: [String: URL] = [:]
             while !missing.isEmpty {
                 attempt += 1
@@ -66,11 +69,13 @@ struct TaskDriver {
                         update(
                             .failed(
                                 directive: name, key: key, message: Self.message(folder.failure(key)), log: log.path,
-                                retrying: attempt <= options.retries))
+                                retrying: failedAttempts < options.retries
+                                    || folder.failure(key)?.checkpointEpoch != nil))
                     }
                 }
                 missing = missing.filter { cache.entry(for: $0.key) == nil }
-                if let first = missing.first, attempt > options.retries {
+                if missing.contains(where: { folder.failure($0.key)?.checkpointEpoch == nil }) { failedAttempts += 1 }
+                if let first = missing.first, failedAttempts > options.retries {
                     throw RunnerFailure(
                         message: "\(Self.message(folder.failure(first.key))) (task \(first.key.prefix(12)), "
                             + "\(attempt) attempt\(attempt == 1 ? "" : "s"); log: \(logs[first.key]?.path ?? "none"))",

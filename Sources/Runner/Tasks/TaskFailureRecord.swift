@@ -6,4 +6,7 @@ struct TaskFailureRecord: Codable {
     let message: String
     /// The worker's host, to find its log on a cluster.
     let host: String
+    /// Set when the task was not failing but stopped at the time-limit signal with this many epochs
+    /// saved (``TaskPreempted``): its resubmission is not counted against `--retries`.
+    var checkpointEpoch: Int? = nil
 }

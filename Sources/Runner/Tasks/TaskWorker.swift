@@ -8,7 +8,9 @@ import Hashing
 /// with ``UnitDispatch/only(key:)``: the upstream results come from the cache, only the task's
 /// own unit is computed, and its entry is installed atomically through ``ResultCache``. A task
 /// whose entry already exists succeeds at once (running a task twice is harmless). On failure the
-/// worker writes a ``TaskFailureRecord`` beside the task file before it exits with status 1.
+/// worker writes a ``TaskFailureRecord`` beside the task file before it exits with status 1. At
+/// Slurm's time-limit signal (``TimeLimitSignal``) a training stops after its next epoch checkpoint
+/// and the worker records that (``TaskPreempted``) and exits with status 75.
 public struct TaskWorker {
     /// A task file, or a list of task files (`.txt`, one a line) of which line `index` is run.
     public let file: URL
@@ -34,8 +36,15 @@ public struct TaskWorker {
         }
         let cacheRoot = TaskFolder.cacheRoot(ofTaskFile: taskFile)
         let folder = TaskFolder(cacheRoot: cacheRoot)
+        TimeLimitSignal.shared.install()
         do {
             try run(task, cacheRoot: cacheRoot, folder: folder)
+        } catch let preempted as TaskPreempted {
+            try? folder.writeFailure(
+                TaskFailureRecord(
+                    key: task.key, message: preempted.description, host: ProcessInfo.processInfo.hostName,
+                    checkpointEpoch: preempted.epoch))
+            throw preempted
         } catch {
             let message = (error as? RunnerFailure)?.message ?? "\(error)"
             try? folder.writeFailure(

@@ -29,7 +29,9 @@ struct SweepPointUnit: ExecutionUnit {
         } else {
             var generator = SeededGenerator(seed: seed)
             model = try Model(spec: spec, generator: &generator)
-            history = try model.fit(train, config: config, generator: &generator, progress: context.trainingProgress())
+            history = try model.fitCheckpointed(
+                train, config: config, generator: &generator, key: key, context: context
+            ).history
         }
         let evaluation = model.evaluate(test, batchSize: 32, threads: context.threads)
         context.note("test accuracy \(ProgressBar.fixed(evaluation.accuracy))")

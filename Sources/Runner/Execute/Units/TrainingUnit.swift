@@ -2,7 +2,9 @@ import Engine
 import Foundation
 
 /// Trains a model with Keras' `fit()` semantics (docs/keras-semantics.md): weights drawn from the
-/// directive's seed, then the same generator shuffles and drops out.
+/// directive's seed, then the same generator shuffles and drops out. With a cache it checkpoints
+/// every epoch and resumes an interrupted training (``Model/fitCheckpointed(_:config:generator:key:context:)``);
+/// its seconds then count the resumed epochs' time too.
 struct TrainingUnit: ExecutionUnit {
     static let isTask = true
     let key: String
@@ -15,10 +17,11 @@ struct TrainingUnit: ExecutionUnit {
         var generator = SeededGenerator(seed: seed)
         let model = try Model(spec: spec, generator: &generator)
         let started = Date()
-        let history = try model.fit(
-            samples, config: config, generator: &generator, progress: context.trainingProgress())
+        let (history, resumedSeconds) = try model.fitCheckpointed(
+            samples, config: config, generator: &generator, key: key, context: context)
         return TrainingOutcome(
-            history: history, seconds: Date().timeIntervalSince(started), parameterCount: model.parameterCount,
+            history: history, seconds: Date().timeIntervalSince(started) + resumedSeconds,
+            parameterCount: model.parameterCount,
             tensors: model.parameters)
     }
 }
