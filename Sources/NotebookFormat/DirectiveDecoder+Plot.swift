@@ -2,7 +2,7 @@ import Yams
 
 extension DirectiveDecoder {
     static let plotKeys = [
-        "title", "xlabel", "ylabel", "series", "xlim", "ylim", "xscale", "yscale", "width", "height",
+        "title", "xlabel", "ylabel", "series", "xlim", "ylim", "xscale", "yscale", "width", "height", "band",
     ]
 
     func decodePlot() {
@@ -21,6 +21,7 @@ extension DirectiveDecoder {
         if let (_, n) = f["height"] {
             decl.height = yaml.double(n, "height", range: "> 0 and <= 100 (inches)", { $0 > 0 && $0 <= 100 })
         }
+        if let (_, n) = f["band"] { decl.band = band(n) }
         checkLimits(f["xlim"]?.1, decl.xlim, scale: decl.xscale, axis: "x")
         checkLimits(f["ylim"]?.1, decl.ylim, scale: decl.yscale, axis: "y")
         if let (_, n) = f["series"], let items = yaml.list(n, "series") {
@@ -37,7 +38,7 @@ extension DirectiveDecoder {
                 guard let pairs = yaml.mapping(item, expected: "a value path or `{y: path, label: text}`") else {
                     continue
                 }
-                yaml.checkKeys(pairs, allowed: ["y", "x", "label"], in: "a plot series")
+                yaml.checkKeys(pairs, allowed: ["y", "x", "label", "band"], in: "a plot series")
                 guard let yPair = pairs.first(where: { $0.key == "y" }) else {
                     diagnostics.error(
                         "a plot series needs `y:`", at: yaml.span(item),
@@ -52,13 +53,17 @@ extension DirectiveDecoder {
                 if let l = pairs.first(where: { $0.key == "label" }) {
                     series.label = yaml.string(l.value, "label") ?? y.source
                 }
+                if let b = pairs.first(where: { $0.key == "band" }) { series.band = band(b.value) }
                 decl.series.append(series)
             }
         } else if f["series"] == nil {
             yaml.missing("series", example: "series: [{y: no_dropout.history.val_loss, label: \"val_loss\"}]")
         }
         draft.payload = .plot(decl)
-        let series = decl.series.map { "\($0.y.source);\($0.x?.source ?? "");\($0.label)" }
+        // `band` joins the text only when written, so plots without it keep their keys.
+        let series = decl.series.map {
+            "\($0.y.source);\($0.x?.source ?? "");\($0.label)" + ($0.band.map { ";band=\($0.rawValue)" } ?? "")
+        }
         draft.normalizedBody = Self.canonical([
             ("title", decl.title), ("xlabel", decl.xlabel), ("ylabel", decl.ylabel),
             ("series", series.joined(separator: "|")),
@@ -66,6 +71,12 @@ extension DirectiveDecoder {
             ("ylim", decl.ylim.map { $0.map(Self.number).joined(separator: ",") }),
             ("xscale", decl.xscale), ("yscale", decl.yscale),
             ("width", decl.width.map(Self.number)), ("height", decl.height.map(Self.number)),
+            ("band", decl.band?.rawValue),
         ])
+    }
+
+    /// `band: ci95 | sd | range | none`.
+    private func band(_ node: Node) -> BandKind? {
+        yaml.choice(node, "band", BandKind.allCases.map(\.rawValue)).flatMap(BandKind.init(rawValue:))
     }
 }

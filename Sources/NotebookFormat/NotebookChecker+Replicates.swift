@@ -22,13 +22,15 @@ enum PathUseKind {
 }
 
 extension NotebookChecker {
-    /// How many replicates a directive's values have: a train's `seeds`; an evaluation follows its
-    /// train (replicate i of the evaluation uses replicate i of the model); 1 for every other kind.
-    /// The runner asks the same question through `Notebook.replicates(of:)`.
+    /// How many replicates a directive's values have: a train's `seeds`; an evaluation, a prune and
+    /// a sweep follow their train (replicate i uses replicate i of the model); 1 for every other
+    /// kind. The runner asks the same question through `Notebook.replicates(of:)`.
     static func replicates(of payload: DirectivePayload?, train: (String) -> TrainDecl?) -> Int {
         switch payload {
         case .train(let t)?: return t.seeds
         case .evaluate(let e)?: return train(e.model)?.seeds ?? 1
+        case .prune(let p)?: return train(p.model)?.seeds ?? 1
+        case .sweep(let s)?: return train(s.train)?.seeds ?? 1
         default: return 1
         }
     }
@@ -38,7 +40,13 @@ extension NotebookChecker {
         guard let owner = drafts.first(where: { $0.id == path.root && $0.kind != .model }), owner.payload != nil,
             !owner.hadErrors, !trainHadErrors(owner)
         else { return nil }
-        let n = Self.replicates(of: owner.payload, train: trainDecl)
+        var n = Self.replicates(of: owner.payload, train: trainDecl)
+        let member = path.members.joined(separator: ".")
+        if let produced = Self.values(of: owner.kind, payload: owner.payload, train: trainDecl, model: modelDecl)[
+            member], produced.isSameInEverySeed
+        {
+            n = 1
+        }
         return (n, path.replicate == nil ? n : 1)
     }
 
@@ -105,7 +113,30 @@ extension NotebookChecker {
     }
 }
 
+extension ProducedValue {
+    /// Whether every replicate gives the same number, because the value is a setting or a shape
+    /// rather than a result (a prune's `sparsity`, `params`, `prunable`, `size_dense`,
+    /// `fine_tune_epochs`; a sweep's `values` and `points`; a train's `params`): such a value is
+    /// one number even when its directive is replicated, and prints without a filter over seeds.
+    public var isSameInEverySeed: Bool {
+        switch self {
+        case .prune(let v): return [.sparsity, .params, .prunable, .sizeDense, .fineTuneEpochs].contains(v)
+        case .sweep(let v): return v == .values || v == .points
+        case .train(let v): return v == .params
+        default: return false
+        }
+    }
+}
+
 extension Notebook {
+    /// How many values over seeds `path` names before `[i]` picks one: its directive's replicates
+    /// (see `NotebookChecker.replicates`), or 1 for a value that is the same in every seed.
+    public func replicates(of path: ValuePath) -> Int {
+        let member = path.members.joined(separator: ".")
+        if let produced = values(of: path.root)[member], produced.isSameInEverySeed { return 1 }
+        return replicates(of: path.root)
+    }
+
     /// How many replicates directive `id`'s values have (see `NotebookChecker.replicates`).
     public func replicates(of id: String) -> Int {
         let d = directives.first { $0.id == id && $0.kind != .model }

@@ -12,11 +12,13 @@ public struct PlotDecl: Equatable, Sendable {
     /// Figure size in inches (matplotlib's figsize); nil = 6.4 x 4.8.
     public var width: Double?
     public var height: Double?
+    /// The band of every replicated series that does not choose its own; nil: `BandKind.standard`.
+    public var band: BandKind?
 
     public init(
         title: String? = nil, xlabel: String? = nil, ylabel: String? = nil, series: [SeriesDecl],
         xlim: [Double]? = nil, ylim: [Double]? = nil, xscale: String = "linear", yscale: String = "linear",
-        width: Double? = nil, height: Double? = nil
+        width: Double? = nil, height: Double? = nil, band: BandKind? = nil
     ) {
         self.title = title
         self.xlabel = xlabel
@@ -28,6 +30,12 @@ public struct PlotDecl: Equatable, Sendable {
         self.yscale = yscale
         self.width = width
         self.height = height
+        self.band = band
+    }
+
+    /// The band series `index` draws: its own `band:`, else the plot's, else `BandKind.standard`.
+    public func band(of index: Int) -> BandKind {
+        series[index].band ?? band ?? .standard
     }
 }
 
@@ -37,9 +45,12 @@ public struct SeriesDecl: Equatable, Sendable {
     public var x: Expression?
     /// Legend text; defaults to the y path as written.
     public var label: String
-    public init(y: Expression, x: Expression? = nil, label: String) {
+    /// This series' band when replicated; nil: the plot's.
+    public var band: BandKind?
+    public init(y: Expression, x: Expression? = nil, label: String, band: BandKind? = nil) {
         self.y = y
         self.x = x
         self.label = label
+        self.band = band
     }
 }

@@ -3,65 +3,104 @@ import Foundation
 import NotebookFormat
 
 extension Executor {
-    /// A prune: the dense baseline (cached under the train's key) and one unit per sparsity level,
-    /// each cached under its own key (the train's key, method, scope, fine-tuning, latency
-    /// settings, the level and the directive's seed), so adding a level computes only that level.
+    /// A prune: for each replicate of its train, the dense baseline (cached under that replicate's
+    /// key) and one unit per sparsity level, each cached under its own key (the train replicate's
+    /// key, method, scope, fine-tuning, latency settings, the level and the replicate's seed), so
+    /// adding a level computes only that level and raising `seeds` only the new replicates.
+    /// Replicate 1 keeps the keys and seeds of an unreplicated prune (`seeds: 1` is today's run).
     func prune(
         _ decl: PruneDecl, directive: Directive, context: UnitContext, partial: inout RunResults.Partial
-    ) throws -> PruneOutcome {
-        let started = Date()
+    ) throws -> [PruneOutcome] {
         let step = context.step
-        guard let trainKey = partial.keys["train \(decl.model)"] else { preconditionFailure("train has not run") }
         let (train, replicates) = try training(decl.model, in: partial)
-        let trained = replicates[0]  // prune and sweep use replicate 1 (not replicated yet)
+        let trainKeys = replicateKeys(of: "train \(decl.model)", in: partial)
         let spec = try model(train.model, in: partial).spec
         let data = try dataset(train.data, in: partial)
         guard let scope = PruningScope(rawValue: decl.scope) else {
             preconditionFailure("pruning scope `\(decl.scope)` passed the check")
         }
-        let baselineUnit = PruneBaselineUnit(
-            key: CacheKey.unit(["nbrun-prune-baseline/1", "train=\(trainKey)"]), spec: spec,
-            weights: trained.tensors, test: data.test)
-        let cachedBaseline = cached(baselineUnit)
-        // The level units need the baseline's numbers; the keys do not, so they are known first.
-        let levelKeys = decl.sparsity.map { levelKey(decl, directive: directive, trainKey: trainKey, sparsity: $0) }
-        let cachedLevels = levelKeys.map { options.useCache ? cache.read(PruneLevel.self, key: $0) : nil }
-        let missing = cachedLevels.filter { $0 == nil }.count
-        if cachedBaseline != nil, missing == 0 {
+        struct Replicate {
+            let baselineUnit: PruneBaselineUnit
+            let cachedBaseline: PruneBaseline?
+            let levelKeys: [String]
+            let cachedLevels: [PruneLevel?]
+            let seed: UInt64
+        }
+        let plans = replicates.indices.map { index -> Replicate in
+            let trainKey = trainKeys[index]
+            let seed = seed(for: directive, replicate: index + 1)
+            let unit = PruneBaselineUnit(
+                key: CacheKey.unit(["nbrun-prune-baseline/1", "train=\(trainKey)"]), spec: spec,
+                weights: replicates[index].tensors, test: data.test)
+            // The level units need the baseline's numbers; the keys do not, so they are known first.
+            let keys = decl.sparsity.map { levelKey(decl, seed: seed, trainKey: trainKey, sparsity: $0) }
+            return Replicate(
+                baselineUnit: unit, cachedBaseline: cached(unit), levelKeys: keys,
+                cachedLevels: keys.map { options.useCache ? cache.read(PruneLevel.self, key: $0) : nil }, seed: seed)
+        }
+        let total = plans.count * decl.sparsity.count
+        let missing = plans.reduce(0) { $0 + $1.cachedLevels.filter { $0 == nil }.count }
+        if plans.allSatisfy({ $0.cachedBaseline != nil }), missing == 0 {
             partial.cachedNodes.insert(step.name)
             events.send(.directiveCached(step))
         } else {
-            let done = decl.sparsity.count - missing
-            events.send(
-                .directiveStarted(step, detail: done > 0 ? "\(done) of \(decl.sparsity.count) levels cached" : nil))
+            let done = total - missing
+            let seeds = plans.count > 1 ? " over \(plans.count) seeds" : ""
+            events.send(.directiveStarted(step, detail: done > 0 ? "\(done) of \(total) levels cached\(seeds)" : nil))
         }
-        var baseline = try cachedBaseline ?? compute(baselineUnit, context: context)
-        baseline.weights = trained.tensors
-        baseline.kernelTensors = try Model.restored(spec: spec, weights: trained.tensors).prunableParameterIndices
-        let units = decl.sparsity.enumerated().map { index, sparsity in
-            PruneLevelUnit(
-                key: levelKeys[index], spec: spec, weights: trained.tensors, sparsity: sparsity, scope: scope,
-                fineTune: decl.fineTune.map { fineTune in
-                    PruneLevelUnit.FineTune(
-                        config: FitSettings.fineTune(fineTune, train: train, threads: context.threads),
-                        seed: CacheKey.derivedSeed("nbrun-prune-seed/1|\(seed(for: directive))|\(sparsity)"),
-                        gradual: fineTune.schedule == "gradual"
-                            ? (fineTune.initialSparsity, fineTune.ramp, fineTune.frequency) : nil)
-                }, train: data.train, test: data.test, latencyBatch: decl.latencyBatch,
-                latencyRuns: decl.latencyRuns, prunable: baseline.prunable, sizeDense: baseline.sizeDense)
+        var outcomes: [PruneOutcome] = []
+        var deferred = false
+        for (index, plan) in plans.enumerated() {
+            let started = Date()
+            let trained = replicates[index]
+            var baseline = try plan.cachedBaseline ?? compute(plan.baselineUnit, context: context)
+            baseline.weights = trained.tensors
+            baseline.kernelTensors = try Model.restored(spec: spec, weights: trained.tensors).prunableParameterIndices
+            let units = decl.sparsity.enumerated().map { position, sparsity in
+                PruneLevelUnit(
+                    key: plan.levelKeys[position], spec: spec, weights: trained.tensors, sparsity: sparsity,
+                    scope: scope,
+                    fineTune: decl.fineTune.map { fineTune in
+                        PruneLevelUnit.FineTune(
+                            config: FitSettings.fineTune(fineTune, train: train, threads: context.threads),
+                            seed: CacheKey.derivedSeed("nbrun-prune-seed/1|\(plan.seed)|\(sparsity)"),
+                            gradual: fineTune.schedule == "gradual"
+                                ? (fineTune.initialSparsity, fineTune.ramp, fineTune.frequency) : nil)
+                    }, train: data.train, test: data.test, latencyBatch: decl.latencyBatch,
+                    latencyRuns: decl.latencyRuns, prunable: baseline.prunable, sizeDense: baseline.sizeDense)
+            }
+            // Under a task dispatch every missing level of every replicate joins one wave.
+            do {
+                let levels = try computeAll(Array(zip(units, plan.cachedLevels)), context: context) { unit in
+                    let seed = plans.count > 1 ? ", seed \(index + 1)" : ""
+                    context.note("sparsity \(String(format: "%g%%", unit.sparsity * 100)) (\(decl.scope)\(seed))")
+                }
+                outcomes.append(
+                    PruneOutcome(
+                        baseline: baseline, levels: levels, seconds: Date().timeIntervalSince(started),
+                        fineTuneEpochs: decl.fineTune?.epochs))
+            } catch is TaskDeferred {
+                deferred = true
+            }
         }
-        let levels = try computeAll(Array(zip(units, cachedLevels)), context: context) { unit in
-            context.note("sparsity \(String(format: "%g%%", unit.sparsity * 100)) (\(decl.scope))")
+        if deferred { throw TaskDeferred() }
+        let key = replicateKeys(of: Plan.node(directive), in: partial)[0]
+        partial.replicateKeys[Plan.node(directive)] = trainKeys.indices.dropFirst().map {
+            Self.replicateKey(key, replicate: $0 + 1, upstream: trainKeys[$0])
         }
-        return PruneOutcome(
-            baseline: baseline, levels: levels, seconds: Date().timeIntervalSince(started),
-            fineTuneEpochs: decl.fineTune?.epochs)
+        return outcomes
     }
 
-    private func levelKey(_ decl: PruneDecl, directive: Directive, trainKey: String, sparsity: Double) -> String {
+    /// The cache keys of every replicate of a directive that ran, replicate 1 first.
+    func replicateKeys(of node: String, in partial: RunResults.Partial) -> [String] {
+        guard let key = partial.keys[node] else { preconditionFailure("`\(node)` has not run") }
+        return [key] + (partial.replicateKeys[node] ?? [])
+    }
+
+    private func levelKey(_ decl: PruneDecl, seed: UInt64, trainKey: String, sparsity: Double) -> String {
         var parts = [
             "nbrun-prune-level/1", "train=\(trainKey)", "method=\(decl.method)", "scope=\(decl.scope)",
-            "sparsity=\(sparsity)", "seed=\(seed(for: directive))", "numerics=\(RunnerInfo.numericsVersion)",
+            "sparsity=\(sparsity)", "seed=\(seed)", "numerics=\(RunnerInfo.numericsVersion)",
             "latency=\(decl.latencyBatch),\(decl.latencyRuns)",
         ]
         if let t = decl.fineTune {

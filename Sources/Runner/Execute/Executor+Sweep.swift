@@ -3,44 +3,70 @@ import Foundation
 import NotebookFormat
 
 extension Executor {
-    /// A sweep: one unit per point, each cached under its own key (the train's key, the setting
-    /// and the value). Every point starts from the train's seed, so the points differ only in the
-    /// setting; a point equal to the train itself reuses its result.
-    func sweep(_ decl: SweepDecl, context: UnitContext, partial: inout RunResults.Partial) throws -> SweepOutcome {
+    /// A sweep: for each replicate of its train, one unit per point, each cached under its own key
+    /// (the train replicate's key, the setting and the value). Every point of replicate i starts
+    /// from the seed of the train's replicate i, so within a replicate the points differ only in
+    /// the setting; a point equal to the train itself reuses that replicate's result. Replicate 1
+    /// keeps the keys and seeds of an unreplicated sweep.
+    func sweep(
+        _ decl: SweepDecl, directive: Directive, context: UnitContext, partial: inout RunResults.Partial
+    ) throws -> [SweepOutcome] {
         let step = context.step
-        guard let trainKey = partial.keys["train \(decl.train)"],
-            let trainDirective = notebook.directive(decl.train, kind: .train)
-        else { preconditionFailure("train `\(decl.train)` has not run") }
+        guard let trainDirective = notebook.directive(decl.train, kind: .train) else {
+            preconditionFailure("train `\(decl.train)` has not run")
+        }
         let (train, replicates) = try training(decl.train, in: partial)
-        let trained = replicates[0]  // prune and sweep use replicate 1 (not replicated yet)
+        let trainKeys = replicateKeys(of: "train \(decl.train)", in: partial)
         let built = try model(train.model, in: partial)
         let data = try dataset(train.data, in: partial)
-        let units = decl.values.map { value -> SweepPointUnit in
-            let (spec, config) = FitSettings.sweepPoint(
-                decl.vary, value: value, spec: built.spec, train: train, threads: context.threads)
-            let same =
-                spec == built.spec && config.epochs == train.epochs && config.batchSize == train.batchSize
-                && config.optimizer == FitSettings.optimizer(train.optimizer)
-            return SweepPointUnit(
-                key: CacheKey.unit([
-                    "nbrun-sweep-point/1", "train=\(trainKey)", "vary=\(decl.vary.rawValue)",
-                    "value=\(value.map { "\($0)" }.joined(separator: ","))",
-                ]), value: value, spec: spec, config: config, seed: seed(for: trainDirective), train: data.train,
-                test: data.test, reuse: same ? trained : nil)
+        let plans = replicates.indices.map { index -> [SweepPointUnit] in
+            decl.values.map { value -> SweepPointUnit in
+                let (spec, config) = FitSettings.sweepPoint(
+                    decl.vary, value: value, spec: built.spec, train: train, threads: context.threads)
+                let same =
+                    spec == built.spec && config.epochs == train.epochs && config.batchSize == train.batchSize
+                    && config.optimizer == FitSettings.optimizer(train.optimizer)
+                return SweepPointUnit(
+                    key: CacheKey.unit([
+                        "nbrun-sweep-point/1", "train=\(trainKeys[index])", "vary=\(decl.vary.rawValue)",
+                        "value=\(value.map { "\($0)" }.joined(separator: ","))",
+                    ]), value: value, spec: spec, config: config,
+                    seed: seed(for: trainDirective, replicate: index + 1), train: data.train, test: data.test,
+                    reuse: same ? replicates[index] : nil)
+            }
         }
-        let cachedPoints = units.map(cached)
-        let missing = cachedPoints.filter { $0 == nil }.count
+        let cachedPoints = plans.map { $0.map(cached) }
+        let total = plans.count * decl.values.count
+        let missing = cachedPoints.reduce(0) { $0 + $1.filter { $0 == nil }.count }
         if missing == 0 {
             partial.cachedNodes.insert(step.name)
             events.send(.directiveCached(step))
         } else {
-            let done = units.count - missing
-            events.send(.directiveStarted(step, detail: done > 0 ? "\(done) of \(units.count) points cached" : nil))
+            let done = total - missing
+            let seeds = plans.count > 1 ? " over \(plans.count) seeds" : ""
+            events.send(.directiveStarted(step, detail: done > 0 ? "\(done) of \(total) points cached\(seeds)" : nil))
         }
-        let points = try computeAll(Array(zip(units, cachedPoints)), context: context) { unit in
-            context.note(
-                "\(decl.vary.rawValue) = \(unit.value.map { String(format: "%g", $0) }.joined(separator: " / "))")
+        var outcomes: [SweepOutcome] = []
+        var deferred = false
+        // Under a task dispatch every missing point of every replicate joins one wave.
+        for (index, units) in plans.enumerated() {
+            do {
+                let points = try computeAll(Array(zip(units, cachedPoints[index])), context: context) { unit in
+                    let seed = plans.count > 1 ? " (seed \(index + 1))" : ""
+                    context.note(
+                        "\(decl.vary.rawValue) = \(unit.value.map { String(format: "%g", $0) }.joined(separator: " / "))"
+                            + seed)
+                }
+                outcomes.append(SweepOutcome(vary: decl.vary, points: points))
+            } catch is TaskDeferred {
+                deferred = true
+            }
         }
-        return SweepOutcome(vary: decl.vary, points: points)
+        if deferred { throw TaskDeferred() }
+        let key = replicateKeys(of: Plan.node(directive), in: partial)[0]
+        partial.replicateKeys[Plan.node(directive)] = trainKeys.indices.dropFirst().map {
+            Self.replicateKey(key, replicate: $0 + 1, upstream: trainKeys[$0])
+        }
+        return outcomes
     }
 }

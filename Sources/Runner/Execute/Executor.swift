@@ -166,7 +166,7 @@ struct Executor {
             partial.prunes[directive.id] = try prune(
                 decl, directive: directive, context: context, partial: &partial)
         case .sweep(let decl):
-            partial.sweeps[directive.id] = try sweep(decl, context: context, partial: &partial)
+            partial.sweeps[directive.id] = try sweep(decl, directive: directive, context: context, partial: &partial)
         default:
             preconditionFailure("\(directive.kind) directives do no work in the execute stage")
         }

@@ -11,8 +11,9 @@ struct RunResults {
     let trainings: [String: [TrainingOutcome]]
     /// Every replicate of each evaluation, replicate i from replicate i of its train.
     let evaluations: [String: [EvaluationOutcome]]
-    let prunes: [String: PruneOutcome]
-    let sweeps: [String: SweepOutcome]
+    /// Every replicate of each prune and sweep, replicate i from replicate i of its train.
+    let prunes: [String: [PruneOutcome]]
+    let sweeps: [String: [SweepOutcome]]
     /// Cache keys of replicates 2 ... n by directive node (replicate 1's key is in `keys`).
     let replicateKeys: [String: [String]]
     /// Nodes whose whole result came from the cache.
@@ -31,8 +32,8 @@ struct RunResults {
         var evaluations: [String: [EvaluationOutcome]] = [:]
         /// Cache keys of replicates 2 ... n by directive node.
         var replicateKeys: [String: [String]] = [:]
-        var prunes: [String: PruneOutcome] = [:]
-        var sweeps: [String: SweepOutcome] = [:]
+        var prunes: [String: [PruneOutcome]] = [:]
+        var sweeps: [String: [SweepOutcome]] = [:]
         var cachedNodes: Set<String> = []
         var dataChecksums: [String: String] = [:]
     }

@@ -65,14 +65,28 @@ extension LockFile {
                     ]
                 }
             case .prune:
-                if let outcome = results.prunes[directive.id] {
-                    record.metrics = outcome.lockedMetrics
-                    record.history = outcome.lockedHistories
+                for (index, outcome) in (results.prunes[directive.id] ?? []).enumerated() {
+                    if index == 0 {
+                        record.metrics = outcome.lockedMetrics
+                        record.history = outcome.lockedHistories
+                    } else {
+                        directives[Self.replicateNode(directive, index: index)] = LockedDirective(
+                            kind: directive.kind.rawValue, line: directive.location.line,
+                            key: results.replicateKeys[Plan.node(directive)]?[index - 1] ?? "",
+                            history: outcome.lockedHistories, metrics: outcome.lockedMetrics)
+                    }
                 }
             case .sweep:
-                if let outcome = results.sweeps[directive.id] {
-                    record.metrics = outcome.lockedMetrics
-                    record.history = outcome.lockedHistories
+                for (index, outcome) in (results.sweeps[directive.id] ?? []).enumerated() {
+                    if index == 0 {
+                        record.metrics = outcome.lockedMetrics
+                        record.history = outcome.lockedHistories
+                    } else {
+                        directives[Self.replicateNode(directive, index: index)] = LockedDirective(
+                            kind: directive.kind.rawValue, line: directive.location.line,
+                            key: results.replicateKeys[Plan.node(directive)]?[index - 1] ?? "",
+                            history: outcome.lockedHistories, metrics: outcome.lockedMetrics)
+                    }
                 }
             default:
                 break

@@ -1,34 +1,49 @@
 import Article
 import Foundation
 
-/// The results table under a prune directive: the dense model, then one row per level.
+/// The results table under a prune directive: the dense model, then one row per level. A
+/// replicated prune shows each cell as mean ± sd over seeds where the seeds differ.
 struct PruneTable {
-    let outcome: PruneOutcome
+    /// One outcome per seed, replicate 1 first (at least one).
+    let replicates: [PruneOutcome]
     let wording: Wording
 
     func table(label: String?, caption: String?) -> ResultTable {
-        let baseline = outcome.baseline
-        let fineTuned = outcome.fineTuned
-        let columns = wording.pruneColumns(layers: baseline.layerNames, fineTuned: fineTuned)
-        func percent(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f%%", x * 100) }
+        let first = replicates[0]
+        let baselines = replicates.map(\.baseline)
+        let fineTuned = first.fineTuned
+        let columns = wording.pruneColumns(layers: first.baseline.layerNames, fineTuned: fineTuned)
+        func cell(_ f: (PruneBaseline) -> Int, _ text: (Int) -> String) -> String {
+            SpreadCell.text(baselines.map { Double(f($0)) }) { text(Int($0.rounded())) }
+        }
         var rows: [[String]] = []
         var dense =
-            ["0%", Self.grouped(baseline.prunable)] + baseline.layerSizes.map(Self.grouped)
-            + [percent(Double(baseline.accuracy), 2)] + (fineTuned ? ["—"] : [])
-        dense += [
-            Self.bytes(baseline.sizeDense), Self.bytes(baseline.sizeDenseZlib), Self.bytes(baseline.sizeDenseZlib), "",
-            "",
-        ]
+            ["0%", cell(\.prunable, Self.grouped)]
+            + first.baseline.layerSizes.indices.map { i in cell({ $0.layerSizes[i] }, Self.grouped) }
+            + [SpreadCell.percent(baselines.map { Double($0.accuracy) })] + (fineTuned ? ["—"] : [])
+        let denseZlib = Self.bytes(baselines.map(\.sizeDenseZlib))
+        dense += [Self.bytes(baselines.map(\.sizeDense)), denseZlib, denseZlib, "", ""]
         rows.append(dense)
-        for level in outcome.levels {
-            var row = [String(format: "%g%%", level.sparsity * 100), Self.grouped(level.nonzero.reduce(0, +))]
-            row += level.nonzero.map(Self.grouped)
-            row.append(percent(Double(level.accuracy), 2))
-            if fineTuned { row.append(level.accuracyFinetuned.map { percent(Double($0), 2) } ?? "") }
+        for (index, level) in first.levels.enumerated() {
+            let levels = replicates.map { $0.levels[index] }
+            func numbers(_ f: (PruneLevel) -> Double) -> [Double] { levels.map(f) }
+            var row = [
+                String(format: "%g%%", level.sparsity * 100),
+                SpreadCell.text(numbers { Double($0.nonzero.reduce(0, +)) }) { Self.grouped(Int($0.rounded())) },
+            ]
+            row += level.nonzero.indices.map { i in
+                SpreadCell.text(numbers { Double($0.nonzero[i]) }) { Self.grouped(Int($0.rounded())) }
+            }
+            row.append(SpreadCell.percent(numbers { Double($0.accuracy) }))
+            if fineTuned {
+                let tuned = levels.compactMap(\.accuracyFinetuned).map(Double.init)
+                row.append(tuned.count == levels.count ? SpreadCell.percent(tuned) : "")
+            }
             row += [
-                Self.bytes(level.sizeSparse), Self.bytes(level.sizeSparseZlib), Self.bytes(level.sizeMaskedZlib),
-                String(format: "%.1f", level.latency.denseMilliseconds),
-                String(format: "%.1f", level.latency.sparseMilliseconds),
+                Self.bytes(levels.map(\.sizeSparse)), Self.bytes(levels.map(\.sizeSparseZlib)),
+                Self.bytes(levels.map(\.sizeMaskedZlib)),
+                SpreadCell.fixed(numbers(\.latency.denseMilliseconds), digits: 1),
+                SpreadCell.fixed(numbers(\.latency.sparseMilliseconds), digits: 1),
             ]
             rows.append(row)
         }
@@ -49,4 +64,9 @@ struct PruneTable {
 
     /// Bytes as kB (1 kB = 1,000 bytes) with one decimal.
     static func bytes(_ n: Int) -> String { String(format: "%.1f kB", Double(n) / 1000) }
+
+    /// Bytes per seed as kB: `12.3 kB`, or `12.3 ± 0.1 kB` when the seeds differ.
+    static func bytes(_ sizes: [Int]) -> String {
+        SpreadCell.text(sizes.map(Double.init), suffix: " kB") { String(format: "%.1f", $0 / 1000) }
+    }
 }

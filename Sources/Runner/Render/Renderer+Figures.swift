@@ -9,23 +9,26 @@ extension Renderer {
     func plotFigure(_ decl: PlotDecl, directive: Directive) throws -> Figure {
         var series: [LineSeries] = []
         var integerX = true
-        var bandSeeds: Int?
-        for item in decl.series {
+        var spreads: [(band: ReplicateBand, errorBars: Bool)] = []
+        for (index, item) in decl.series.enumerated() {
             let y = try seriesValues(item.y)
-            let band = try ReplicateBand(lookup.value(item.y.path))
+            let band = try ReplicateBand(lookup.value(item.y.path), kind: decl.band(of: index))
             var x = (1...max(y.count, 1)).map(Double.init)
             if let xExpression = item.x {
                 x = try seriesValues(xExpression)
                 integerX = false
             }
-            if let band { bandSeeds = band.seeds }
+            // Points against another series (a sweep's values, a prune's sparsity) get error bars;
+            // a curve over epochs gets a shaded band.
+            let errorBars = item.x != nil
+            if let band { spreads.append((band, errorBars)) }
             series.append(
                 LineSeries(
                     label: item.label, x: Array(x.prefix(y.count)), y: y, marker: item.x != nil || y.count == 1,
-                    band: band?.range))
+                    band: errorBars ? nil : band?.range, errorBars: errorBars ? band?.range : nil))
         }
         var line = LineChart(series: series)
-        line.legendNote = bandSeeds.map { wording.bandNote(seeds: $0) }
+        line.legendNote = wording.bandNote(spreads)
         line.xLabel = decl.xlabel
         line.yLabel = decl.ylabel
         line.xScale = Self.scale(decl.xscale)
@@ -97,7 +100,8 @@ extension Renderer {
     /// fine-tunes) at one sparsity, as two histograms over shared bins. Pruned weights (exact zeros)
     /// are left out of the "after" series unless `zeros: true`.
     func histogramFigure(_ decl: HistogramDecl, directive: Directive) throws -> Figure {
-        guard let outcome = results.prunes[decl.prune],
+        // A replicated prune's histogram shows replicate 1 (the one `seeds: 1` would give).
+        guard let outcome = results.prunes[decl.prune]?.first,
             let level = outcome.levels.first(where: { $0.sparsity == decl.sparsity })
         else { preconditionFailure("histogram `\(directive.id)`: its prune and sparsity passed the check") }
         let baseline = outcome.baseline

@@ -65,11 +65,11 @@ struct Renderer {
         case .table(let decl): return .table(try table(decl, directive: directive, shown: &shown))
         case .report(let decl): return .table(reportTable(decl, directive: directive, shown: &shown))
         case .prune:
-            guard let outcome = results.prunes[directive.id] else { return nil }
-            return .table(PruneTable(outcome: outcome, wording: wording).table(label: label, caption: caption))
+            guard let replicates = results.prunes[directive.id], !replicates.isEmpty else { return nil }
+            return .table(PruneTable(replicates: replicates, wording: wording).table(label: label, caption: caption))
         case .sweep:
-            guard let outcome = results.sweeps[directive.id] else { return nil }
-            return .table(SweepTable(outcome: outcome, wording: wording).table(label: label, caption: caption))
+            guard let replicates = results.sweeps[directive.id], !replicates.isEmpty else { return nil }
+            return .table(SweepTable(replicates: replicates, wording: wording).table(label: label, caption: caption))
         case .dataset, .train, .evaluate:
             return nil
         case .compare:
@@ -125,7 +125,7 @@ struct Renderer {
     /// `pm(d)` for `fixed(d)` and `pm_percent(d)` for `percent(d)`.
     func meanPlusMinusSD(_ expression: NotebookFormat.Expression) -> NotebookFormat.Expression {
         let path = expression.path
-        guard path.replicate == nil, notebook.replicates(of: path.root) > 1,
+        guard path.replicate == nil, notebook.replicates(of: path) > 1,
             !expression.filters.contains(where: \.combinesSeeds)
         else { return expression }
         let last = expression.filters.last

@@ -16,7 +16,8 @@ struct ValueLookup {
         guard let produced = notebook.values(of: path.root)[member] else {
             preconditionFailure("`\(path.dotted)` passed the check but names no value")
         }
-        let count = notebook.replicates(of: path.root)
+        // A value the same in every seed (a prune's `sparsity`) is read from replicate 1.
+        let count = notebook.replicates(of: path)
         let wanted = path.replicate.map { [$0] } ?? Array(1...count)
         let values = try wanted.map { replicate -> Value in
             guard let value = value(produced, of: path.root, replicate: replicate) else {
@@ -53,9 +54,9 @@ struct ValueLookup {
             case .count: return .integer(evaluation.labels.count)
             }
         case .prune(let v):
-            return results.prunes[id].flatMap { PruneValues(outcome: $0).value(v) }
+            return results.prunes[id]?.element(replicate).flatMap { PruneValues(outcome: $0).value(v) }
         case .sweep(let v):
-            return results.sweeps[id].flatMap { SweepValues(outcome: $0).value(v) }
+            return results.sweeps[id]?.element(replicate).flatMap { SweepValues(outcome: $0).value(v) }
         case .compare(let v):
             return try? CompareValues(notebook: notebook, lookup: self).value(v, of: id)
         }

@@ -20,8 +20,27 @@ extension Wording {
 }
 
 extension Wording {
-    /// The legend row under a plot with bands: what the shading shows.
-    func bandNote(seeds: Int) -> String {
-        language.pick(ja: "網掛け: \(seeds) シードの 95 % 信頼区間", en: "shaded: 95 % CI over \(seeds) seeds")
+    /// The legend row under a plot with bands or error bars: what each spread shows, once per
+    /// distinct kind ("shaded: 95 % CI over 5 seeds; error bars: min to max over 3 seeds").
+    func bandNote(_ spreads: [(band: ReplicateBand, errorBars: Bool)]) -> String? {
+        var seen: [String] = []
+        for (band, errorBars) in spreads {
+            let text = spreadNote(band.kind, seeds: band.seeds, errorBars: errorBars)
+            if !seen.contains(text) { seen.append(text) }
+        }
+        return seen.isEmpty ? nil : seen.joined(separator: language.pick(ja: "、", en: "; "))
+    }
+
+    /// One spread: how it is drawn, what it spans and over how many seeds.
+    private func spreadNote(_ kind: BandKind, seeds: Int, errorBars: Bool) -> String {
+        let drawn = errorBars ? language.pick(ja: "誤差棒", en: "error bars") : language.pick(ja: "網掛け", en: "shaded")
+        let spans: String
+        switch kind {
+        case .ci95: spans = language.pick(ja: "\(seeds) シードの 95 % 信頼区間", en: "95 % CI over \(seeds) seeds")
+        case .sd: spans = language.pick(ja: "\(seeds) シードの平均 ± 標準偏差", en: "mean ± sd over \(seeds) seeds")
+        case .range: spans = language.pick(ja: "\(seeds) シードの最小〜最大", en: "min to max over \(seeds) seeds")
+        case .hidden: preconditionFailure("`band: none` draws no spread")
+        }
+        return "\(drawn): \(spans)"
     }
 }

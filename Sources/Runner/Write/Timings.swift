@@ -28,12 +28,14 @@ struct Timings: Codable, Equatable {
                     directives[node] = Entry(seconds: replicates.reduce(0) { $0 + $1.seconds }, cached: cached)
                 }
             case .prune:
-                if let outcome = results.prunes[directive.id] {
-                    directives[node] = Entry(seconds: outcome.levels.reduce(0) { $0 + $1.seconds }, cached: cached)
+                if let replicates = results.prunes[directive.id] {
+                    let levels = replicates.flatMap(\.levels)
+                    directives[node] = Entry(seconds: levels.reduce(0) { $0 + $1.seconds }, cached: cached)
                 }
             case .sweep:
-                if let outcome = results.sweeps[directive.id] {
-                    directives[node] = Entry(seconds: outcome.points.reduce(0) { $0 + $1.seconds }, cached: cached)
+                if let replicates = results.sweeps[directive.id] {
+                    let points = replicates.flatMap(\.points)
+                    directives[node] = Entry(seconds: points.reduce(0) { $0 + $1.seconds }, cached: cached)
                 }
             default:
                 continue
