@@ -27,7 +27,8 @@ struct KerasScript {
                 return "prune `\(directive.id)` (\(at)): Keras has no magnitude pruning of its own "
                     + "(TF Model Optimization is a separate package); not exported"
             case .sweep:
-                return "sweep `\(directive.id)` (\(at)): run the script with --epochs or edit the train; not exported"
+                return "sweep `\(directive.id)` (\(at)): a sweep retrains its train once per value; "
+                    + "set the value in TRAINS to run one point; not exported"
             default:
                 return nil
             }
