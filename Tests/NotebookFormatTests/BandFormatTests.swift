@@ -59,17 +59,18 @@ final class BandFormatTests: XCTestCase {
 
     func testWrongValuesAreErrorsWhereTheyAre() {
         let lines = Self.notebook().components(separatedBy: "\n")
+        // The line of the first series (1-based); `band:` on the plot is written on the line before.
         let seriesLine = lines.firstIndex { $0.contains("label: \"no dropout\"") }! + 1
         let onPlot = parseErrors(Self.notebook(plotBand: "band: stderr\n")).map(\.description)
         XCTAssertEqual(onPlot.count, 1, "\(onPlot)")
         XCTAssertTrue(
-            onPlot.first?.hasPrefix("t.md:\(seriesLine):7: error: unknown band `stderr`") ?? false, "\(onPlot)")
+            onPlot.first?.hasPrefix("t.md:\(seriesLine - 1):7: error: unknown band `stderr`") ?? false, "\(onPlot)")
         XCTAssertTrue(onPlot.first?.contains("`ci95`, `sd`, `range`, `none`") ?? false, "\(onPlot)")
         let onSeries = parseErrors(Self.notebook(seriesBand: ", band: CI95")).map(\.description)
         XCTAssertEqual(onSeries.count, 1, "\(onSeries)")
-        // `- {y: no_dropout.history.val_loss, label: "no dropout", band: CI95}`: the value at column 61.
+        // `- {y: no_dropout.history.val_loss, label: "no dropout", band: CI95}`: the value at column 65.
         XCTAssertTrue(
-            onSeries.first?.hasPrefix("t.md:\(seriesLine + 1):61: error: unknown band `CI95`") ?? false, "\(onSeries)")
+            onSeries.first?.hasPrefix("t.md:\(seriesLine):65: error: unknown band `CI95`") ?? false, "\(onSeries)")
         XCTAssertTrue(onSeries.first?.contains("ci95") ?? false, "\(onSeries)")
         let notText = parseErrors(Self.notebook(plotBand: "band: [sd]\n")).map(\.description)
         XCTAssertEqual(notText.count, 1, "\(notText)")
