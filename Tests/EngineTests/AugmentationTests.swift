@@ -18,12 +18,13 @@ final class AugmentationTests: XCTestCase {
             let shape = c.ints("shape")
             let (h, w) = (shape[0], shape[1])
             let params = c.floats("params").map(Double.init)
-            let matrix: [Double]
+            let m: [Double]
             switch c.string("transform") {
-            case "rotation": matrix = AffineAugmentationLayer.rotation(turns: params[0], height: h, width: w)
-            case "translation": matrix = [1, 0, -params[1] * Double(w), 0, 1, -params[0] * Double(h)]
-            default: matrix = AffineAugmentationLayer.zoom(zy: params[0], zx: params[1], height: h, width: w)
+            case "rotation": m = AffineAugmentationLayer.rotation(turns: params[0], height: h, width: w)
+            case "translation": m = [1, 0, -params[1] * Double(w), 0, 1, -params[0] * Double(h)]
+            default: m = AffineAugmentationLayer.zoom(zy: params[0], zx: params[1], height: h, width: w)
             }
+            let matrix = ImageResampler.AffineMap(m)
             let options = ResamplingOptions(
                 fillMode: FillMode(rawValue: c.string("fillMode"))!,
                 interpolation: Interpolation(rawValue: c.string("interpolation"))!,

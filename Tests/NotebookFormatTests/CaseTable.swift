@@ -99,11 +99,11 @@ enum CaseTable {
                 """
             ]),
         Case(
-            name: "unknown optimizer", replace: [("optimizer: adam", "optimizer: adamw")],
+            name: "unknown optimizer", replace: [("optimizer: adam", "optimizer: nadam")],
             expected: [
                 """
-                t.md:19:12: error: unknown optimizer `adamw`
-                    optimizer: adamw
+                t.md:19:12: error: unknown optimizer `nadam`
+                    optimizer: nadam
                                ^~~~~
                     did you mean `adam`?
                 """
@@ -504,14 +504,14 @@ enum CaseTable {
         Case(
             name: "several problems at once",
             replace: [
-                ("optimizer: adam", "optimizer: adamw"), ("epochs: ${epochs}", "epochs: 0"),
+                ("optimizer: adam", "optimizer: nadam"), ("epochs: ${epochs}", "epochs: 0"),
                 ("{evaluate} e", "{evaluate} m"),
             ],
             append: "Loss {{ m.history.los.last }} and {{ nothing.here }}.\n",
             expected: [
                 """
-                t.md:19:12: error: unknown optimizer `adamw`
-                    optimizer: adamw
+                t.md:19:12: error: unknown optimizer `nadam`
+                    optimizer: nadam
                                ^~~~~
                     did you mean `adam`?
                 """,

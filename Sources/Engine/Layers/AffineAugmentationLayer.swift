@@ -22,8 +22,8 @@ final class AffineAugmentationLayer: Layer {
     let parameters: [Parameter] = []
     let kind: Kind
     let resampler: ImageResampler
-    /// Six affine entries per sample of the last training forward.
-    private var matrices: [Double] = []
+    /// The map of each sample of the last training forward (empty at inference).
+    private var matrices: [ImageResampler.AffineMap] = []
 
     init(input: [Int], kind: Kind, options: ResamplingOptions) {
         resampler = ImageResampler(height: input[0], width: input[1], channels: input[2], options: options)
@@ -37,13 +37,11 @@ final class AffineAugmentationLayer: Layer {
             y.update(from: x, count: batch * inputSize)
             return
         }
-        matrices = []
-        matrices.reserveCapacity(6 * batch)
-        for _ in 0..<batch { matrices += matrix(generator: &pass.generator) }
+        matrices = (0..<batch).map { _ in ImageResampler.AffineMap(matrix(generator: &pass.generator)) }
         let chunks = WorkSplit.chunkCount(batch, minimum: 8)
         WorkSplit.run(chunks: chunks, threads: pass.threads) { c, _ in
             for i in WorkSplit.range(c, of: chunks, length: batch) {
-                resampler.forward(x + i * inputSize, y + i * inputSize, matrix: Array(matrices[(6 * i)..<(6 * i + 6)]))
+                resampler.forward(x + i * inputSize, y + i * inputSize, matrix: matrices[i])
             }
         }
     }
@@ -60,8 +58,7 @@ final class AffineAugmentationLayer: Layer {
         let chunks = WorkSplit.chunkCount(batch, minimum: 8)
         WorkSplit.run(chunks: chunks, threads: pass.threads) { c, _ in
             for i in WorkSplit.range(c, of: chunks, length: batch) {
-                resampler.backward(
-                    dy + i * inputSize, dx + i * inputSize, matrix: Array(matrices[(6 * i)..<(6 * i + 6)]))
+                resampler.backward(dy + i * inputSize, dx + i * inputSize, matrix: matrices[i])
             }
         }
     }

@@ -16,16 +16,24 @@ struct ImageResampler {
     let channels: Int
     let options: ResamplingOptions
 
+    /// An output-to-input map x' = a0·x + a1·y + a2, y' = b0·x + b1·y + b2.
+    struct AffineMap: Equatable {
+        var a0, a1, a2, b0, b1, b2: Double
+
+        init(_ m: [Double]) { (a0, a1, a2, b0, b1, b2) = (m[0], m[1], m[2], m[3], m[4], m[5]) }
+    }
+
     /// One output pixel's sources: up to four input pixel indices (-1 = fill) and their weights.
     struct Taps {
         var index: (Int, Int, Int, Int)
         var weight: (Float, Float, Float, Float)
     }
 
-    /// The sources of output pixel (x, y) under `matrix` = [a0, a1, a2, b0, b1, b2].
-    func taps(x: Int, y: Int, matrix: [Double]) -> Taps {
-        let xs = map(matrix[0] * Double(x) + matrix[1] * Double(y) + matrix[2], width)
-        let ys = map(matrix[3] * Double(x) + matrix[4] * Double(y) + matrix[5], height)
+    /// The sources of output pixel (x, y) under `m`.
+    @inline(__always)
+    func taps(x: Int, y: Int, matrix m: AffineMap) -> Taps {
+        let xs = map(m.a0 * Double(x) + m.a1 * Double(y) + m.a2, width)
+        let ys = map(m.b0 * Double(x) + m.b1 * Double(y) + m.b2, height)
         func at(_ row: Double, _ column: Double) -> Int {
             guard row >= 0, row <= Double(height - 1), column >= 0, column <= Double(width - 1) else { return -1 }
             return Int(row) * width + Int(column)
@@ -46,6 +54,7 @@ struct ImageResampler {
     }
 
     /// A coordinate mapped into [0, len − 1] by the fill mode (constant keeps it).
+    @inline(__always)
     func map(_ c: Double, _ len: Int) -> Double {
         let n = Double(len)
         var v = c
@@ -77,22 +86,26 @@ struct ImageResampler {
     }
 
     /// out = resampled `x` (one image) under `matrix`.
-    func forward(_ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, matrix: [Double]) {
+    func forward(_ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, matrix: AffineMap) {
         let fill = Float(options.fillValue)
+        let bilinear = options.interpolation == .bilinear
         for y in 0..<height {
             for xo in 0..<width {
                 let t = taps(x: xo, y: y, matrix: matrix)
                 let o = out + (y * width + xo) * channels
-                func f(_ i: Int, _ c: Int) -> Float { i < 0 ? fill : x[i * channels + c] }
+                let (i0, i1, i2, i3) = t.index
+                if !bilinear {
+                    for c in 0..<channels { o[c] = i0 < 0 ? fill : x[i0 * channels + c] }
+                    continue
+                }
                 for c in 0..<channels {
-                    switch options.interpolation {
-                    case .nearest:
-                        o[c] = f(t.index.0, c)
-                    case .bilinear:
-                        let top = t.weight.0 * f(t.index.0, c) + t.weight.1 * f(t.index.1, c)
-                        let bottom = t.weight.0 * f(t.index.2, c) + t.weight.1 * f(t.index.3, c)
-                        o[c] = t.weight.2 * top + t.weight.3 * bottom
-                    }
+                    let f0 = i0 < 0 ? fill : x[i0 * channels + c]
+                    let f1 = i1 < 0 ? fill : x[i1 * channels + c]
+                    let f2 = i2 < 0 ? fill : x[i2 * channels + c]
+                    let f3 = i3 < 0 ? fill : x[i3 * channels + c]
+                    let top = t.weight.0 * f0 + t.weight.1 * f1
+                    let bottom = t.weight.0 * f2 + t.weight.1 * f3
+                    o[c] = t.weight.2 * top + t.weight.3 * bottom
                 }
             }
         }
@@ -100,7 +113,7 @@ struct ImageResampler {
 
     /// dx = the transpose of `forward` applied to `dy` (one image): each output's gradient is
     /// scattered to its sources with their weights, output pixels in row-major order.
-    func backward(_ dy: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>, matrix: [Double]) {
+    func backward(_ dy: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>, matrix: AffineMap) {
         dx.update(repeating: 0, count: height * width * channels)
         for y in 0..<height {
             for xo in 0..<width {
