@@ -27,6 +27,7 @@ run: setup build
 articles: setup build
 	.build/release/nbrun notebooks/dropout.md
 	@if [ -f notebooks/dropout-vs-pruning.md ]; then .build/release/nbrun notebooks/dropout-vs-pruning.md; fi
+	@if [ -f notebooks/regularization.md ]; then .build/release/nbrun notebooks/regularization.md; fi
 
 # The suite is XCTest; Swift Testing is disabled so that the run closes on XCTest's summary line.
 # The man page of the debug build is made first: the install test installs it.
