@@ -85,7 +85,7 @@ final class ValueVocabularyTests: XCTestCase {
             switch producer {
             case .dataset: kinds.insert("dataset")
             case .model: kinds.insert("model")
-            case .train(_, let validation): kinds.insert("train validation=\(validation)")
+            case .train(_, let validation, _): kinds.insert("train validation=\(validation)")
             case .evaluate: kinds.insert("evaluate")
             case .prune(let fineTuned, _): kinds.insert("prune fine-tuned=\(fineTuned)")
             case .sweep(let validation): kinds.insert("sweep validation=\(validation)")

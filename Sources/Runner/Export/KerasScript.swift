@@ -29,6 +29,9 @@ struct KerasScript {
             case .sweep:
                 return "sweep `\(directive.id)` (\(at)): a sweep retrains its train once per value; "
                     + "set the value in TRAINS to run one point; not exported"
+            case .train(let decl) where !decl.callbacks.isEmpty || decl.optimizer.schedule != nil:
+                return "the callbacks and learning-rate schedule of train `\(directive.id)` (\(at)): "
+                    + "not exported yet; the script trains with the optimizer's constant rate and no callbacks"
             default:
                 return nil
             }
@@ -183,6 +186,9 @@ struct KerasScript {
                 + "epsilon=\(epsilon))"
         case .adam(let rate, let beta1, let beta2, let epsilon):
             return "keras.optimizers.Adam(learning_rate=\(rate), beta_1=\(beta1), beta_2=\(beta2), epsilon=\(epsilon))"
+        case .adamW(let rate, let decay, let beta1, let beta2, let epsilon):
+            return "keras.optimizers.AdamW(learning_rate=\(rate), weight_decay=\(decay), beta_1=\(beta1), "
+                + "beta_2=\(beta2), epsilon=\(epsilon))"
         }
     }
 
