@@ -282,12 +282,12 @@ ROOT_SEED = 0
 DATA_DIR = None
 
 DATASETS = {
-    # dataset mnist (dropout.md:30)
+    # dataset mnist (dropout.md:32)
     "mnist": lambda data_dir: load_dataset("mnist", None, 255.0, None, None, data_dir),
 }
 
 def model_no_dropout_model():
-    """model no_dropout_model (dropout.md:51)"""
+    """model no_dropout_model (dropout.md:53)"""
     return keras.Sequential([
         keras.Input(shape=(28, 28, 1)),
         keras.layers.Conv2D(filters=32, kernel_size=(3, 3), strides=(1, 1), padding="valid", activation="relu", use_bias=True),
@@ -298,7 +298,7 @@ def model_no_dropout_model():
     ], name="no_dropout_model")
 
 def model_with_dropout_model():
-    """model with_dropout_model (dropout.md:77)"""
+    """model with_dropout_model (dropout.md:80)"""
     return keras.Sequential([
         keras.Input(shape=(28, 28, 1)),
         keras.layers.Conv2D(filters=32, kernel_size=(3, 3), strides=(1, 1), padding="valid", activation="relu", use_bias=True),
@@ -310,25 +310,25 @@ def model_with_dropout_model():
     ], name="with_dropout_model")
 
 TRAINS = [
-    {  # train no_dropout (dropout.md:62)
+    {  # train no_dropout (dropout.md:64)
         "id": "no_dropout", "model": model_no_dropout_model, "data": "mnist", "classes": 10,
         "optimizer": lambda: keras.optimizers.Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-07),
         "loss": "sparse_categorical_crossentropy", "metrics": ["accuracy"],
-        "epochs": 20, "batch_size": 32, "validation_split": 0.2, "shuffle": True, "seeds": 1,
+        "epochs": 20, "batch_size": 32, "validation_split": 0.2, "shuffle": True, "seeds": 5,
         "history": ["loss", "accuracy", "val_loss", "val_accuracy"],
     },
-    {  # train with_dropout (dropout.md:87)
+    {  # train with_dropout (dropout.md:90)
         "id": "with_dropout", "model": model_with_dropout_model, "data": "mnist", "classes": 10,
         "optimizer": lambda: keras.optimizers.Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-07),
         "loss": "sparse_categorical_crossentropy", "metrics": ["accuracy"],
-        "epochs": 20, "batch_size": 32, "validation_split": 0.2, "shuffle": True, "seeds": 1,
+        "epochs": 20, "batch_size": 32, "validation_split": 0.2, "shuffle": True, "seeds": 5,
         "history": ["loss", "accuracy", "val_loss", "val_accuracy"],
     },
 ]
 
 EVALUATIONS = [
-    {"id": "no_dropout_test", "model": "no_dropout", "on": "test"},  # dropout.md:128
-    {"id": "with_dropout_test", "model": "with_dropout", "on": "test"},  # dropout.md:134
+    {"id": "no_dropout_test", "model": "no_dropout", "on": "test"},  # dropout.md:132
+    {"id": "with_dropout_test", "model": "with_dropout", "on": "test"},  # dropout.md:138
 ]
 
 if __name__ == "__main__":
