@@ -39,7 +39,9 @@ enum FitSettings {
     }
 
     /// The fine-tuning of a prune: the train's optimizer at the fine-tuning learning rate (default:
-    /// a tenth of the train's), for `fine_tune.epochs`, with the train's validation split.
+    /// a tenth of the train's), for `fine_tune.epochs`, with the train's validation split. The
+    /// train's callbacks are not carried over: fine-tuning runs every epoch it is given (a stop or a
+    /// weight restore would undo the pruning schedule's last steps).
     static func fineTune(_ fineTune: FineTuneDecl, train: TrainDecl, threads: Int) -> FitConfig {
         var optimizer = train.optimizer
         // Fine-tuning runs at a constant rate; a train's schedule lends it its initial rate.
@@ -49,6 +51,7 @@ enum FitSettings {
         var settings = config(train, threads: threads)
         settings.optimizer = self.optimizer(optimizer)
         settings.learningRateSchedule = nil
+        settings.callbacks = []
         settings.epochs = fineTune.epochs
         settings.batchSize = fineTune.batchSize ?? train.batchSize
         return settings
