@@ -68,7 +68,7 @@ public struct PreviewServer {
             source.setEventHandler {
                 FileHandle.standardError.write(
                     Data(
-                        "\nnbrun preview: stopped (finished results stay cached; a training in progress is dropped)\n"
+                        "\nnbrun preview: stopped (finished results stay cached; a training in progress resumes from its last finished epoch next time)\n"
                             .utf8))
                 exit(0)
             }
