@@ -85,6 +85,7 @@ final class ScheduleTests: XCTestCase {
         XCTAssertEqual(history.learningRate, [3, 6, 9].map { schedule.rate(atStep: $0) })
         XCTAssertEqual(history.learningRate, [0.05, 0.025, 0.0125])
         config.learningRateSchedule = nil
-        XCTAssertEqual(try model.fit(data, config: config, generator: &g).learningRate, [])
+        // Without a schedule every epoch records the constant rate (SGD's default 0.01).
+        XCTAssertEqual(try model.fit(data, config: config, generator: &g).learningRate, [0.01, 0.01, 0.01])
     }
 }

@@ -106,7 +106,7 @@ final class CallbackFormatTests: XCTestCase {
                 "23:19 `EarlyStopping` has no argument `monitr`",
                 "23:47 `EarlyStopping` argument `patience` must be a whole number >= 0, got `-1`",
                 "23:56 `EarlyStopping` argument `mode` must be one of \"auto\", \"min\", \"max\", got `\"best\"`",
-                "24:30 `ReduceLROnPlateau` argument `factor` must be below 1, got `2`",
+                "24:30 `ReduceLROnPlateau` argument `factor` must be below 1.0, got `2`",
                 "24:42 `ReduceLROnPlateau` argument `cooldown` must be a whole number >= 0, got `1.5`",
                 "25:5 unknown callback `ModelCheckpoint`",
             ])

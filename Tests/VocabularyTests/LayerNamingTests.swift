@@ -32,7 +32,10 @@ final class LayerNamingTests: XCTestCase {
 
     func testValueListsFollowValidationAndFineTuning() {
         let train = ValueProducer.train(metrics: [.accuracy], validation: false).values
-        XCTAssertEqual(Set(train.keys), ["history.loss", "history.accuracy", "params", "seconds", "epochs"])
+        // Every fit records its learning rate per epoch (Keras' `learning_rate` log), under both names.
+        XCTAssertEqual(
+            Set(train.keys),
+            ["history.loss", "history.accuracy", "params", "seconds", "epochs", "history.learning_rate", "history.lr"])
         let validated = ValueProducer.train(metrics: [.accuracy], validation: true).values
         XCTAssertEqual(validated["history.val_accuracy"], .train(.history(.valAccuracy)))
         let prune = ValueProducer.prune(fineTuned: false, kernelLayers: ["dense"]).values
