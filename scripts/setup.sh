@@ -66,6 +66,13 @@ if [ "${#missing[@]}" -gt 0 ]; then
         || fail "apt-get install ${missing[*]} failed"
 fi
 
+# --- NumPy: the tests read `nbrun export --keras --same-start` archives back with it -----------
+if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import numpy' >/dev/null 2>&1; then
+    say "installing NumPy for python3 (pip)"
+    python3 -m pip install --quiet --no-input --disable-pip-version-check numpy </dev/null >&2 \
+        || fail "python3 -m pip install numpy failed (no network access to PyPI?)"
+fi
+
 # --- MNIST -------------------------------------------------------------------------------------
 sha256_of() { sha256sum "$1" | cut -d' ' -f1; }
 
