@@ -20,16 +20,16 @@ trap 'rm -rf "$work"' EXIT
 cp Tests/Fixtures/notebooks/replicates.md "$work/"
 declare -A wall rss runs
 for n in 1 "$seeds"; do
-    args=(--cache "$work/cache-$n" --output "$work/out" --set "fixtures=$PWD/Tests/Fixtures/mnist-small"
+    args=(--output "$work/out-$n" --set "fixtures=$PWD/Tests/Fixtures/mnist-small"
         --set "seeds=$n")
     # `ci95`, `[2]` and the compare need two seeds: with one, the notebook keeps only its trains.
     if [[ $n == 1 ]]; then
-        sed -e '/^```{compare}/,/^```$/d' -e '/^```{claim}/,/^```$/d' -e '/{{/d' -e '/@clm-/d' \
+        sed -e '/^```{compare}/,/^```$/d' -e '/^```{table}/,/^```$/d' -e '/^```{claim}/,/^```$/d' -e '/{{/d' -e '/@clm-/d' \
             Tests/Fixtures/notebooks/replicates.md > "$work/replicates.md"
     else
         cp Tests/Fixtures/notebooks/replicates.md "$work/replicates.md"
     fi
-    (cd "$work" && /usr/bin/time -f '%e %M' -o "$work/time-$n" "$nbrun" replicates.md "${args[@]}" "$@" \
+    (cd "$work" && NBRUN_CACHE="$work/cache-$n" /usr/bin/time -f '%e %M' -o "$work/time-$n" "$nbrun" replicates.md "${args[@]}" "$@" \
         2> "$work/run-$n.log") || { cat "$work/run-$n.log"; exit 1; }
     read -r wall[$n] rss[$n] < "$work/time-$n"
     runs[$n]=$(grep -c '      epoch 1:' "$work/run-$n.log" || true)
