@@ -5,13 +5,16 @@ import XCTest
 
 /// Reference values written by scripts/engine/make_fixtures.py (NumPy, float64).
 enum Fixture {
-    static let cases: [String: [String: Any]] = {
+    static let cases = load("reference.json")
+
+    /// The `cases` of a fixture file in Tests/EngineTests/Fixtures.
+    static func load(_ file: String) -> [String: [String: Any]] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/reference.json")
+            .appendingPathComponent("Fixtures").appendingPathComponent(file)
         let data = try! Data(contentsOf: url)
         let root = try! JSONSerialization.jsonObject(with: data) as! [String: Any]
         return root["cases"] as! [String: [String: Any]]
-    }()
+    }
 
     static func named(_ name: String) -> [String: Any] {
         guard let c = cases[name] else { fatalError("no fixture \(name)") }

@@ -1,7 +1,13 @@
 /// What the lock records of `prune` and `sweep` directives: every deterministic number, keyed by
 /// level or point (`accuracy@0.9`, `val_loss@0.5`). Latencies are left out: they are wall-clock
 /// times, and `check` must not fail on them (they are in the article's table and the shown values).
-extension PruneOutcome {
+/// An outcome whose numbers the lock records (prune levels, sweep points).
+protocol LockedOutcome {
+    var lockedMetrics: [String: LockedNumber] { get }
+    var lockedHistories: [String: [LockedNumber]]? { get }
+}
+
+extension PruneOutcome: LockedOutcome {
     var lockedMetrics: [String: LockedNumber] {
         var metrics = [
             "dense_accuracy": LockedNumber(baseline.accuracy), "dense_loss": LockedNumber(baseline.loss),
@@ -36,7 +42,7 @@ extension PruneOutcome {
     }
 }
 
-extension SweepOutcome {
+extension SweepOutcome: LockedOutcome {
     var lockedMetrics: [String: LockedNumber] {
         var metrics: [String: LockedNumber] = [:]
         for point in points {

@@ -64,20 +64,11 @@ extension LockFile {
                         "n_b": LockedNumber(Double(c.countB)),
                     ]
                 }
-            case .prune:
-                for (index, outcome) in (results.prunes[directive.id] ?? []).enumerated() {
-                    if index == 0 {
-                        record.metrics = outcome.lockedMetrics
-                        record.history = outcome.lockedHistories
-                    } else {
-                        directives[Self.replicateNode(directive, index: index)] = LockedDirective(
-                            kind: directive.kind.rawValue, line: directive.location.line,
-                            key: results.replicateKeys[Plan.node(directive)]?[index - 1] ?? "",
-                            history: outcome.lockedHistories, metrics: outcome.lockedMetrics)
-                    }
-                }
-            case .sweep:
-                for (index, outcome) in (results.sweeps[directive.id] ?? []).enumerated() {
+            case .prune, .sweep:
+                // One record per replicate: the first under the directive's own name, the others as `id[i]`.
+                let outcomes: [any LockedOutcome] =
+                    results.prunes[directive.id] ?? results.sweeps[directive.id] ?? []
+                for (index, outcome) in outcomes.enumerated() {
                     if index == 0 {
                         record.metrics = outcome.lockedMetrics
                         record.history = outcome.lockedHistories
