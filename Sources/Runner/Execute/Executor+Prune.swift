@@ -84,10 +84,7 @@ extension Executor {
             }
         }
         if deferred { throw TaskDeferred() }
-        let key = replicateKeys(of: Plan.node(directive), in: partial)[0]
-        partial.replicateKeys[Plan.node(directive)] = trainKeys.indices.dropFirst().map {
-            Self.replicateKey(key, replicate: $0 + 1, upstream: trainKeys[$0])
-        }
+        recordReplicateKeys(of: directive, following: trainKeys, in: &partial)
         return outcomes
     }
 
