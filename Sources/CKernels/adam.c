@@ -13,7 +13,6 @@
 #define CK_ADAM_BODY                                                                               \
     {                                                                                              \
         _Pragma("clang fp contract(off)");                                                         \
-        const float c1 = 1 - b1, c2 = 1 - b2;                                                      \
         long i = 0;                                                                                \
         for (; i + 16 <= n; i += 16) {                                                             \
             ck_vf gi, mi, vi, wi;                                                                  \
@@ -34,20 +33,20 @@
 
 #if defined(__x86_64__)
 static CK_TARGET_AVX512 void adam_avx512(float *w, const float *g, float *m, float *v, long n, float alpha,
-                                         float b1, float b2, float eps) CK_ADAM_BODY
+                                         float c1, float c2, float eps) CK_ADAM_BODY
 static CK_TARGET_AVX2 void adam_avx2(float *w, const float *g, float *m, float *v, long n, float alpha,
-                                     float b1, float b2, float eps) CK_ADAM_BODY
+                                     float c1, float c2, float eps) CK_ADAM_BODY
 #endif
 static void adam_portable(float *w, const float *g, float *m, float *v, long n, float alpha,
-                          float b1, float b2, float eps) CK_ADAM_BODY
+                          float c1, float c2, float eps) CK_ADAM_BODY
 
-void ck_adam(float *w, const float *g, float *m, float *v, long n, float alpha, float b1, float b2, float eps) {
+void ck_adam(float *w, const float *g, float *m, float *v, long n, float alpha, float c1, float c2, float eps) {
 #if defined(__x86_64__)
     switch (ck_isa()) {
-    case CK_AVX512: adam_avx512(w, g, m, v, n, alpha, b1, b2, eps); return;
-    case CK_AVX2: adam_avx2(w, g, m, v, n, alpha, b1, b2, eps); return;
+    case CK_AVX512: adam_avx512(w, g, m, v, n, alpha, c1, c2, eps); return;
+    case CK_AVX2: adam_avx2(w, g, m, v, n, alpha, c1, c2, eps); return;
     default: break;
     }
 #endif
-    adam_portable(w, g, m, v, n, alpha, b1, b2, eps);
+    adam_portable(w, g, m, v, n, alpha, c1, c2, eps);
 }

@@ -107,7 +107,7 @@ final class FusedKernelTests: XCTestCase {
             var m = w.map { $0 * 0.5 }
             var v = w.map { $0 * $0 }
             let g = w.map { $0 * 3 + 0.01 }
-            ck_adam(&w, g, &m, &v, w.count, 0.001, 0.9, 0.999, 1e-7)
+            ck_adam(&w, g, &m, &v, w.count, 0.001, 0.1, 0.001, 1e-7)
             results.append((actual, logits, gradients, w + m + v))
         }
         for other in results.dropFirst() {
@@ -122,11 +122,11 @@ final class FusedKernelTests: XCTestCase {
         let g: [Float] = [0.5, -0.25, 1e-3]
         var expected = w
         for i in 0..<3 {
-            let mi = m[i] + (g[i] - m[i]) * (1 - 0.9 as Float)
-            let vi = v[i] + (g[i] * g[i] - v[i]) * (1 - 0.999 as Float)
+            let mi = m[i] + (g[i] - m[i]) * (0.1 as Float)
+            let vi = v[i] + (g[i] * g[i] - v[i]) * (0.001 as Float)
             expected[i] = w[i] - (mi * 0.001) / (vi.squareRoot() + 1e-7)
         }
-        ck_adam(&w, g, &m, &v, 3, 0.001, 0.9, 0.999, 1e-7)
+        ck_adam(&w, g, &m, &v, 3, 0.001, 0.1, 0.001, 1e-7)
         XCTAssertEqual(w, expected)
     }
 

@@ -134,6 +134,14 @@ final class ReferenceFixtureTests: XCTestCase {
         }
     }
 
+    /// Adam's 1 - beta is Keras' (double from the decimal, then Float), not Float arithmetic's.
+    func testAdamComplementsAreKeras() {
+        XCTAssertEqual(Optimizer.kerasComplement(0.9), Float(0.1))
+        XCTAssertEqual(Optimizer.kerasComplement(0.999), Float(0.001))
+        XCTAssertNotEqual(Optimizer.kerasComplement(0.999), 1 - Float(0.999))
+        XCTAssertEqual(Optimizer.kerasComplement(0.95), Float(1 - 0.95))
+    }
+
     /// The first Adam step moves every weight by lr * g / (|g| + eps / sqrt(1 - b2)) ~ lr sign(g):
     /// alpha = lr sqrt(1 - b2) / (1 - b1), m = (1 - b1) g, v = (1 - b2) g^2 (Keras' update, t = 1).
     func testAdamFirstStepIsLearningRateTimesSign() {

@@ -51,8 +51,9 @@ void ck_gemm(int transA, int transB, int m, int n, int k, const float *a, long l
              float *c, long ldc);
 
 /// Keras Adam on n elements, the exact IEEE operation sequence (no fused multiply-add):
-/// m += (g - m) * (1 - b1); v += (g*g - v) * (1 - b2); w -= (m * alpha) / (sqrt(v) + eps).
-void ck_adam(float *w, const float *g, float *m, float *v, long n, float alpha, float b1, float b2, float eps);
+/// m += (g - m) * c1; v += (g*g - v) * c2; w -= (m * alpha) / (sqrt(v) + eps), where c1 = 1 - beta_1 and
+/// c2 = 1 - beta_2 as Keras computes them (in double from the decimal, then rounded to float).
+void ck_adam(float *w, const float *g, float *m, float *v, long n, float alpha, float c1, float c2, float eps);
 
 /// Whether the sparse dense-layer kernels below apply: n (units) a multiple of 16 up to 128, batch
 /// <= 64 (every variant). Callers use ck_gemm otherwise.

@@ -106,9 +106,18 @@ final class Optimizer {
     /// correctly rounded square root and division, so every variant and chunking gives the same bits.
     static func adam(
         w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, m: UnsafeMutablePointer<Float>,
-        v: UnsafeMutablePointer<Float>, range: Range<Int>, alpha: Float, b1: Float, b2: Float, eps: Float
+        v: UnsafeMutablePointer<Float>, range: Range<Int>, alpha: Float, c1: Float, c2: Float, eps: Float
     ) {
         let lo = range.lowerBound
-        ck_adam(w + lo, g + lo, m + lo, v + lo, range.count, alpha, b1, b2, eps)
+        ck_adam(w + lo, g + lo, m + lo, v + lo, range.count, alpha, c1, c2, eps)
+    }
+
+    /// 1 - beta as Keras computes it (numerics 4): `1 - self.beta_1` in Python's double from the decimal
+    /// the user wrote, rounded to Float32 when it meets the float32 tensors; 0.9 gives 0.1f and 0.999
+    /// gives 0.001f, where Float arithmetic gives 1 - 0.9f = 0.100000024 and 1 - 0.999f = 0.00099998713
+    /// (1.3e-5 apart, which parts nbrun from Keras within 100 steps; docs/keras-parity.md). The
+    /// decimal is read back from the Float's shortest text, as `FitConfig.trainingRows` does.
+    static func kerasComplement(_ beta: Float) -> Float {
+        Float(1 - (Double("\(beta)") ?? Double(beta)))
     }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""dropout.md as a Keras 3 script, exported by nbrun 0.1.0 (numerics 3).
+"""dropout.md as a Keras 3 script, exported by nbrun 0.1.0 (numerics 4).
 
 The notebook's experiment in Keras: the same data files nbrun reads, the same models,
 compile/fit/evaluate settings and replicates, seeded from nbrun's seeds (modulo 2^32).
