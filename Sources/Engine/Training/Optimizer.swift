@@ -16,6 +16,8 @@ import Foundation
 /// (Keras evaluates `learning_rate(iterations)` before incrementing it).
 /// Updates are elementwise, split over fixed chunks of each tensor (no reduction: any thread count
 /// gives the same bits).
+/// Every 1 - beta and 1 - rho is Keras' own: computed in double from the decimal, then rounded to
+/// Float32 (`kerasComplement`, numerics 4).
 final class Optimizer {
     /// Variable: ReduceLROnPlateau sets its constant rate between epochs (`learningRate`).
     var spec: OptimizerSpec
@@ -31,11 +33,22 @@ final class Optimizer {
     var nextRate: Float { schedule?.rate(atStep: iterations) ?? spec.learningRate }
     /// Adam's step size lr sqrt(1 - b2^t) / (1 - b1^t) for the current step.
     private var alpha: Float = 0
+    /// The decay complements as Keras computes them (`kerasComplement`): Adam's and AdamW's 1 - b1 and
+    /// 1 - b2, RMSprop's 1 - rho as `second`; zero where the optimizer has none.
+    private let complement: (first: Float, second: Float)
 
     init(spec: OptimizerSpec, parameters: [Parameter], schedule: LearningRateSchedule? = nil) {
         self.spec = spec
         self.schedule = schedule
         rate = schedule?.rate(atStep: 0) ?? spec.learningRate
+        switch spec {
+        case .adam(_, let b1, let b2, _), .adamW(_, _, let b1, let b2, _):
+            complement = (Self.kerasComplement(b1), Self.kerasComplement(b2))
+        case .rmsprop(_, let rho, _, _):
+            complement = (0, Self.kerasComplement(rho))
+        case .sgd:
+            complement = (0, 0)
+        }
         self.parameters = parameters.filter(\.trainable)
         first = self.parameters.map { FloatBuffer(count: $0.count) }
         second = self.parameters.map { FloatBuffer(count: $0.count) }
@@ -73,11 +86,15 @@ final class Optimizer {
         let v = second[index].pointer
         let lr = rate
         switch spec {
-        case .adam(_, let b1, let b2, let eps):
-            Self.adam(w: w, g: g, m: m, v: v, range: elements, alpha: alpha, b1: b1, b2: b2, eps: eps)
-        case .adamW(_, let wd, let b1, let b2, let eps):
+        case .adam(_, _, _, let eps):
+            Self.adam(
+                w: w, g: g, m: m, v: v, range: elements, alpha: alpha, c1: complement.first,
+                c2: complement.second, eps: eps)
+        case .adamW(_, let wd, _, _, let eps):
             for i in elements { w[i] = w[i] - w[i] * wd * lr }
-            Self.adam(w: w, g: g, m: m, v: v, range: elements, alpha: alpha, b1: b1, b2: b2, eps: eps)
+            Self.adam(
+                w: w, g: g, m: m, v: v, range: elements, alpha: alpha, c1: complement.first,
+                c2: complement.second, eps: eps)
         case .sgd(_, let momentum, let nesterov):
             for i in elements {
                 if momentum == 0 {
@@ -89,7 +106,7 @@ final class Optimizer {
             }
         case .rmsprop(_, let rho, let momentum, let eps):
             for i in elements {
-                v[i] = rho * v[i] + (1 - rho) * g[i] * g[i]
+                v[i] = rho * v[i] + complement.second * g[i] * g[i]
                 let increment = lr * g[i] / (v[i] + eps).squareRoot()
                 if momentum > 0 {
                     m[i] = momentum * m[i] + increment
