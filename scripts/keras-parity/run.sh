@@ -2,16 +2,21 @@
 # `make keras-parity`: nbrun against Keras 3 on the blog's two models (docs/keras-parity.md).
 #
 # 1. A throwaway virtual environment, .build/keras-venv (never committed), with tensorflow-cpu,
-#    jax[cpu] (the second backend) and SciPy from PyPI.
+#    jax[cpu] (the second backend), SciPy and Matplotlib from PyPI.
 # 2. Step parity: `nbrun export --keras --same-start` trains each model for SAME_START_EPOCHS with
 #    nbrun and records its start and batch order; the exported script replays them with each
 #    backend; compare.py prints per-step losses and weights after STEPS steps and after epoch 1.
 # 3. Distributions: blog.md (the article's experiment alone, same ids and bodies, `seeds: SEEDS`
 #    per train) run by nbrun (through its cache) and by its exported script (TensorFlow backend);
-#    distributions.py prints the four measures per model with Welch's and Mann-Whitney's tests.
+#    distributions.py prints the four measures per model with Welch's and Mann-Whitney's tests;
+#    curves.py prints both sides' per-epoch means and draws them with 95 % bands
+#    (.build/keras-parity/seeds/curves.png).
+# 4. Paired runs: for root seeds 1..PAIRS, nbrun's recording of the no-dropout model over
+#    PAIRED_EPOCHS epochs and Keras/TensorFlow replaying it; paired.py tests the differences.
 # Slow: each Keras epoch takes ~14 s on 2 quiet cores; SEEDS=5 EPOCHS=20 is ~50 min of Keras.
 # Usage: scripts/keras-parity/run.sh   (env: SEEDS=5 EPOCHS=20 STEPS=100 SAME_START_EPOCHS=1
-#        BACKENDS="tensorflow jax" TRAINS="no_dropout with_dropout" PARTS="step distributions")
+#        BACKENDS="tensorflow jax" TRAINS="no_dropout with_dropout" PAIRS=5 PAIRED_EPOCHS=6
+#        PARTS="step distributions paired")
 set -eu
 SEEDS=${SEEDS:-5}
 EPOCHS=${EPOCHS:-20}
@@ -19,16 +24,18 @@ STEPS=${STEPS:-100}
 SAME_START_EPOCHS=${SAME_START_EPOCHS:-1}
 BACKENDS=${BACKENDS:-tensorflow jax}
 TRAINS=${TRAINS:-no_dropout with_dropout}
-PARTS=${PARTS:-step distributions}
+PAIRS=${PAIRS:-5}
+PAIRED_EPOCHS=${PAIRED_EPOCHS:-6}
+PARTS=${PARTS:-step distributions paired}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 VENV=$ROOT/.build/keras-venv
 WORK=$ROOT/.build/keras-parity
 NBRUN=$ROOT/.build/release/nbrun
 cd "$ROOT"
-if [ ! -x "$VENV/bin/python" ]; then
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet tensorflow-cpu "jax[cpu]" scipy
+[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+if ! "$VENV/bin/python" -c "import tensorflow, jax, scipy, matplotlib" 2>/dev/null; then
+  "$VENV/bin/pip" install --quiet tensorflow-cpu "jax[cpu]" scipy matplotlib
 fi
 PY=$VENV/bin/python
 swift build -c release --product nbrun >&2
@@ -60,4 +67,25 @@ case " $PARTS " in *" distributions "*)
     "$PY" "$HERE/distributions.py" --train "$t" --nbrun "$WORK/seeds/blog.lock.json" \
       --keras "$WORK/seeds/blog.keras-tensorflow.json" --label "Keras (TensorFlow)"
   done
+  # shellcheck disable=SC2086
+  "$PY" "$HERE/curves.py" --nbrun "$WORK/seeds/blog.lock.json" --keras "$WORK/seeds/blog.keras-tensorflow.json" \
+    $(for t in $TRAINS; do printf ' --train %s' "$t"; done) --png "$WORK/seeds/curves.png"
+;; esac
+
+case " $PARTS " in *" paired "*)
+  dirs=""
+  for seed in $(seq 1 "$PAIRS"); do
+    dir="$WORK/paired/seed$seed"
+    mkdir -p "$dir"
+    sed "s/^seed: .*/seed: $seed/" "$HERE/blog.md" > "$dir/blog.md"
+    "$NBRUN" export --keras "$dir/blog.md" --set seeds=1 --set epochs="$PAIRED_EPOCHS" --same-start >&2
+    # Keras replays the no-dropout model only: Dropout's masks come from each framework's own generator.
+    KERAS_BACKEND=tensorflow "$PY" "$dir/blog_keras.py" --same-start "$dir/blog_same_start" --only no_dropout \
+      --verbose 0 >&2
+    dirs="$dirs $dir"
+  done
+  echo "# Paired runs ($PAIRED_EPOCHS epochs)"
+  echo
+  # shellcheck disable=SC2086
+  "$PY" "$HERE/paired.py" --train no_dropout $dirs
 ;; esac
