@@ -123,7 +123,7 @@ final class MetricFormatTests: XCTestCase {
             ),
             (
                 "[SparseTopKCategoricalAccuracy(k=0)]",
-                "18:41 `SparseTopKCategoricalAccuracy` argument `k` must be a whole number >= 1, got `0`", nil
+                "18:43 `SparseTopKCategoricalAccuracy` argument `k` must be a whole number >= 1, got `0`", nil
             ),
             (
                 #"[SparseTopKCategoricalAccuracy(name="top3")]"#,
