@@ -87,4 +87,23 @@ final class TopKTests: XCTestCase {
         XCTAssertEqual(evaluation.topKAccuracy, Float(Double(hits) / 60))
         XCTAssertNil(model.evaluate(data).topKAccuracy)
     }
+
+    /// Callbacks see the top-k accuracy under Keras' names: with k = classes it is 1 every epoch,
+    /// so EarlyStopping monitoring it stops after `patience` epochs without improvement.
+    func testCallbacksMonitorTopK() throws {
+        let spec = ModelSpec(layers: [.input(shape: [4]), .dense(units: 3, activation: .softmax, useBias: true)])
+        let data = Samples(
+            shape: [4], features: (0..<160).map { Float($0 % 9) / 9 }, labels: (0..<40).map { Int32($0 % 3) })
+        for name in ["val_sparse_top_k_categorical_accuracy", "top_k_categorical_accuracy"] {
+            var g = SeededGenerator(seed: 2)
+            let model = try Model(spec: spec, generator: &g)
+            var config = FitConfig(epochs: 10, batchSize: 8, validationSplit: 0.25, threads: 1)
+            config.topK = 3
+            config.callbacks = [.earlyStopping(EarlyStopping.Settings(monitor: name, patience: 1))]
+            let history = try model.fit(data, config: config, generator: &g)
+            XCTAssertEqual(history.epochs.count, 2, name)
+            XCTAssertEqual(history.stoppedEpoch, 2, name)
+            XCTAssertEqual(history.bestEpoch, 1, name)
+        }
+    }
 }
