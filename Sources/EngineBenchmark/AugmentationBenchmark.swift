@@ -4,7 +4,9 @@ import Foundation
 /// `nbrun-bench --augmentation`: what each augmentation layer costs per epoch against the training
 /// step, on the blog model (with Dropout) preceded by RandomFlip("horizontal"), RandomRotation(0.1),
 /// RandomTranslation(0.1, 0.1) and RandomZoom(0.1) (Keras' defaults otherwise), batch 32, real
-/// MNIST images. An epoch is 1,500 training steps (48,000 rows) and 375 validation batches.
+/// MNIST images. An epoch is 1,500 training steps (48,000 rows) and 375 validation batches. The
+/// last line compares like with like: the layers' share of the profiled step, and the augmented
+/// step against the plain one both profiled and as whole steps.
 enum AugmentationBenchmark {
     static let layers: [LayerSpec] = [
         .randomFlip(mode: .horizontal),
@@ -45,5 +47,18 @@ enum AugmentationBenchmark {
                     + "median whole steps %.3f / %.3f ms); load average %@",
                 total, 100 * total / epoch, epoch, epochWithout, median(stepsWith) * 1e3, median(stepsWithout) * 1e3,
                 loadAverage()))
+        // Like against like: the share above divides warm per-layer medians by whole steps timed on a
+        // busy machine, which inflates the denominator. Here both terms come from one measurement.
+        let augmentationStep = timings.filter { $0.name.hasPrefix("random_") }.reduce(0) { $0 + $1.seconds }
+        let profiledStep = timings.reduce(0) { $0 + $1.seconds }
+        let plainStep = baseline.profile(batchSize: 32, threads: threads, repetitions: 60, inputs: batch)
+            .reduce(0) { $0 + $1.seconds }
+        print(
+            String(
+                format:
+                    "consistent shares: the four layers are %.1f %% of the profiled augmented step (%.2f of %.2f ms; "
+                    + "the plain step profiles at %.2f ms, so an augmented step costs %.2fx); whole steps %.2fx",
+                100 * augmentationStep / profiledStep, augmentationStep * 1e3, profiledStep * 1e3, plainStep * 1e3,
+                profiledStep / plainStep, median(stepsWith) / median(stepsWithout)))
     }
 }

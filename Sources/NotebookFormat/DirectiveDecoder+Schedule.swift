@@ -22,13 +22,7 @@ extension DirectiveDecoder {
 
     /// The schedule in the scalar `node`; nil after an error, which is reported.
     func learningRateSchedule(_ node: Node) -> LearningRateSchedule? {
-        guard case .scalar(let scalar) = node, let mark = node.mark else { return nil }
-        // The scalar alone, at its own line and columns, so that spans point into the notebook.
-        var only = yaml.body
-        let column = yaml.body.characterColumn(line: mark.line, scalarColumn: mark.column)
-        for i in only.lines.indices {
-            only.lines[i].text = i == mark.line - 1 ? String(repeating: " ", count: column - 1) + scalar.string : ""
-        }
+        guard let only = scalarBody(node) else { return nil }
         var parser = PythonCallParser(body: only, diagnostics: diagnostics)
         parser.prefixes = Self.schedulePrefixes
         let calls = parser.parseCalls()

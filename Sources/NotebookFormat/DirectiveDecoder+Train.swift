@@ -7,7 +7,6 @@ extension DirectiveDecoder {
         "validation_split", "shuffle", "seeds", "callbacks",
     ]
     static let losses = LossKind.allCases.map(\.rawValue)
-    static let metrics = MetricName.allCases.map(\.rawValue)
 
     func decodeTrain() {
         guard let f = fields(allowed: Self.trainKeys) else { return }
@@ -34,10 +33,10 @@ extension DirectiveDecoder {
             yaml.missing("loss", example: "loss: sparse_categorical_crossentropy")
         }
         var metrics: [MetricName] = []
-        if let (_, node) = f["metrics"], let items = yaml.list(node, "metrics", single: true) {
-            metrics = items.compactMap { yaml.choice($0, "metric", Self.metrics).flatMap(MetricName.init(rawValue:)) }
-        }
+        var topK = MetricName.defaultTopK
+        if let (_, node) = f["metrics"] { (metrics, topK) = decodeMetrics(node, loss: loss) }
         var decl = TrainDecl(model: model, data: data, optimizer: optimizer, loss: loss, metrics: metrics, epochs: 1)
+        decl.topK = topK
         if let (_, node) = f["epochs"] { decl.epochs = yaml.int(node, "epochs", atLeast: 1) ?? 1 }
         if let (_, node) = f["batch_size"] { decl.batchSize = yaml.int(node, "batch_size", atLeast: 1) ?? 32 }
         if let (_, node) = f["validation_split"] {
@@ -65,7 +64,7 @@ extension DirectiveDecoder {
             ("optimizer.beta_1", o.beta1.map(Self.number)),
             ("optimizer.beta_2", o.beta2.map(Self.number)), ("optimizer.epsilon", o.epsilon.map(Self.number)),
             ("optimizer.rho", o.rho.map(Self.number)), ("loss", decl.loss.rawValue),
-            ("metrics", decl.metrics.map(\.rawValue).joined(separator: ",")),
+            ("metrics", decl.metricsText),
             ("epochs", String(decl.epochs)), ("batch_size", String(decl.batchSize)),
             ("validation_split", Self.number(decl.validationSplit)), ("shuffle", decl.shuffle ? "true" : "false"),
             ("callbacks", decl.callbacks.isEmpty ? nil : decl.callbacks.map(\.canonical).joined(separator: ", ")),

@@ -10,6 +10,8 @@ public struct TrainDecl: Equatable, Sendable {
     public var optimizer: OptimizerDecl
     public var loss: LossKind
     public var metrics: [MetricName]
+    /// The k of the top-k metric among `metrics` (Keras' default 5 when not written).
+    public var topK: Int = MetricName.defaultTopK
     /// Default 1, as in Keras `fit()`.
     public var epochs: Int
     public var batchSize: Int = 32
@@ -44,6 +46,16 @@ public struct TrainDecl: Equatable, Sendable {
 
     /// The `EarlyStopping` callback, if listed (it gives `stopped_epoch` and `best_epoch`).
     public var earlyStopping: CallbackDecl? { callbacks.first { $0.name == .earlyStopping } }
+
+    /// The metrics as the cache key reads them: their names joined by commas, a top-k metric's
+    /// `(k=N)` only when N is not Keras' default (so a train without top-k keeps its key).
+    public var metricsText: String {
+        metrics.map { $0.isTopK && topK != MetricName.defaultTopK ? "\($0.rawValue)(k=\(topK))" : $0.rawValue }
+            .joined(separator: ",")
+    }
+
+    /// The k to record top-k accuracy with, 0 when no top-k metric is listed (the engine's `topK`).
+    public var recordedTopK: Int { metrics.contains(where: \.isTopK) ? topK : 0 }
 
     /// History series names Keras would record: loss, each metric, then val_ of each when
     /// `validationSplit > 0`.

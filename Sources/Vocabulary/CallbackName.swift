@@ -41,7 +41,7 @@ extension MetricName {
     /// True for metrics that improve upwards (Keras' `_direction == "up"`).
     public var increases: Bool {
         switch self {
-        case .accuracy: return true
+        case .accuracy, .sparseTopKCategoricalAccuracy, .topKCategoricalAccuracy: return true
         }
     }
 }

@@ -3,8 +3,9 @@ import Runner
 import TestSupport
 import XCTest
 
-/// `nbrun export --keras`: the dropout article's script against its golden file, both articles'
-/// scripts compiled by Python, the same-start recording read back by NumPy, and refusals.
+/// `nbrun export --keras`: the dropout article's script against its golden file, every article's
+/// script compiled by Python, schedules, callbacks and metrics as Keras code, the same-start
+/// recording read back by NumPy, and refusals.
 final class KerasExportTests: XCTestCase {
     static let repository = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent()
     static let golden = Fixtures.root.appendingPathComponent("keras/dropout_keras.py")
@@ -27,23 +28,65 @@ final class KerasExportTests: XCTestCase {
         XCTAssertTrue(text.contains("epsilon=1e-07"))
     }
 
-    /// Both articles' scripts are valid Python (`python3 -m py_compile`); the pruning article's
-    /// lists its prune and sweep directives as not exported.
-    func testBothArticlesExportsCompile() throws {
+    /// Every article's script is valid Python (`python3 -m py_compile`); the pruning article's
+    /// lists its prune and sweep directives as not exported, the regularisation article's nothing.
+    func testArticleExportsCompile() throws {
         let folder = try Scratch.directory(self)
-        for name in ["dropout.md", "dropout-vs-pruning.md"] {
+        for name in ["dropout.md", "dropout-vs-pruning.md", "regularization.md"] {
             var export = KerasExport(notebook: Self.repository.appendingPathComponent("notebooks/\(name)"))
             export.outputDirectory = folder
             let written = try export.run()
             let result = try Self.python(["-m", "py_compile", written.script.path])
             XCTAssertEqual(result.status, 0, "\(name): \(result.output)")
+            let text = try String(contentsOf: written.script, encoding: .utf8)
             if name == "dropout-vs-pruning.md" {
                 XCTAssertTrue(written.skipped.contains { $0.hasPrefix("prune `global`") }, "\(written.skipped)")
                 XCTAssertTrue(written.skipped.contains { $0.hasPrefix("sweep `rates`") }, "\(written.skipped)")
-                let text = try String(contentsOf: written.script, encoding: .utf8)
                 XCTAssertTrue(text.contains("Not exported:\n- sweep `rates`"))
             }
+            if name == "regularization.md" {
+                XCTAssertEqual(written.skipped, [])
+                XCTAssertTrue(
+                    text.contains(
+                        "\"callbacks\": lambda: [keras.callbacks.EarlyStopping(monitor=\"val_loss\", patience=3, "
+                            + "restore_best_weights=True)],"), text)
+                XCTAssertTrue(text.contains("keras.layers.RandomFlip("), text)
+                XCTAssertTrue(text.contains("kernel_regularizer="), text)
+            }
         }
+    }
+
+    /// The fixture with every Keras feature: schedules inside the optimizer, callbacks as a function
+    /// building fresh ones per fit, a top-k metric with its k as its class; the script compiles.
+    func testSchedulesCallbacksAndMetricsExportAsKerasCode() throws {
+        let folder = try Scratch.directory(self)
+        let notebook = folder.appendingPathComponent("keras-features.md")
+        try FileManager.default.copyItem(at: Fixtures.notebook("keras-features.md"), to: notebook)
+        var export = KerasExport(notebook: notebook)
+        export.overrides = ["fixtures": Fixtures.mnistSmall.path]
+        let written = try export.run()
+        XCTAssertEqual(written.skipped, [])
+        let text = try String(contentsOf: written.script, encoding: .utf8)
+        for expected in [
+            "keras.optimizers.AdamW(learning_rate=keras.optimizers.schedules.CosineDecay(initial_learning_rate=0.0, "
+                + "decay_steps=26",
+            "keras.optimizers.SGD(learning_rate=keras.optimizers.schedules.PiecewiseConstantDecay(boundaries=[13.0, 26.0], "
+                + "values=[0.05, 0.02, 0.01]), momentum=0.9, nesterov=True)",
+            "keras.optimizers.Adam(learning_rate=keras.optimizers.schedules.ExponentialDecay(initial_learning_rate=0.01, "
+                + "decay_steps=13",
+            "\"metrics\": [\"accuracy\", \"sparse_top_k_categorical_accuracy\"],",
+            "\"metrics\": [\"accuracy\", lambda: keras.metrics.TopKCategoricalAccuracy(k=3)],",
+            "\"callbacks\": lambda: [keras.callbacks.EarlyStopping(min_delta=0.001, monitor=\"val_loss\", patience=2, "
+                + "restore_best_weights=True), keras.callbacks.ReduceLROnPlateau(factor=0.5, min_lr=0.0001, "
+                + "monitor=\"val_loss\", patience=1)],",
+            "\"history\": [\"loss\", \"accuracy\", \"sparse_top_k_categorical_accuracy\", \"val_loss\", \"val_accuracy\", "
+                + "\"val_sparse_top_k_categorical_accuracy\", \"learning_rate\"],",
+        ] {
+            XCTAssertTrue(text.contains(expected), expected)
+        }
+        XCTAssertFalse(text.contains("Not exported"))
+        let result = try Self.python(["-m", "py_compile", written.script.path])
+        XCTAssertEqual(result.status, 0, result.output)
     }
 
     /// `--same-start` on the small fixture notebook: NumPy reads the archive; the initial weights lie

@@ -12,7 +12,9 @@ Tests/StatisticsTests/Fixtures/report-reference.json (classification report).
   tp/(tp+fn), F1 2pr/(p+r), 0 where a denominator is 0; macro = unweighted mean, weighted = mean
   weighted by support; accuracy = trace / n) on seeded label/prediction vectors.
 - top-k accuracy: Keras' in_top_k rule (the target's score is among the k largest; ties with the k-th
-  score count as in the top k) on seeded score matrices with deliberate ties.
+  score count as in the top k) on seeded score matrices with deliberate ties, ranked on the softmax
+  probabilities (the logits are recorded too: the engine starts from them), and one case whose
+  probabilities underflow to a tie that the logits do not have.
 
 Run: python3 scripts/training/make_fixtures.py   (NumPy >= 1.24; written with NumPy 2.x)
 """
@@ -199,8 +201,16 @@ for n, classes, k in [(50, 10, 5), (40, 10, 1), (30, 4, 2), (20, 3, 5)]:
     e = np.exp(logits - logits.max(axis=1, keepdims=True))
     probs = (e / e.sum(axis=1, keepdims=True)).astype(np.float32)
     labels = rng.integers(0, classes, n)
-    top_k_cases.append(dict(scores=probs.flatten().tolist(), labels=labels.tolist(), classes=classes, k=k,
-                            expected=top_k(probs, labels, k)))
+    top_k_cases.append(dict(scores=probs.flatten().tolist(), logits=logits.flatten().tolist(), labels=labels.tolist(),
+                            classes=classes, k=k, expected=top_k(probs, labels, k)))
+# Keras ranks the softmax outputs, not the logits: logits 100 apart give probabilities that underflow
+# to 0 in float32 and tie, so the label (class 2) is in the top 2 of the probabilities, not of the logits.
+logits = np.array([[120.0, 0.0, -1.0, -2.0, -3.0], [5.0, 4.0, 3.0, 2.0, 1.0]], dtype=np.float32)
+e = np.exp(logits - logits.max(axis=1, keepdims=True))
+probs = (e / e.sum(axis=1, keepdims=True)).astype(np.float32)
+labels = np.array([2, 2])
+top_k_cases.append(dict(scores=probs.flatten().tolist(), logits=logits.flatten().tolist(), labels=labels.tolist(),
+                        classes=5, k=2, expected=top_k(probs, labels, 2)))
 
 for case in early_cases + reduce_cases:
     case["values"] = jsonable(case["values"])

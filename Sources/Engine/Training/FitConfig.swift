@@ -18,6 +18,8 @@ public struct FitConfig: Sendable {
     /// A learning-rate schedule replacing the optimizer's constant rate (Keras' `learning_rate=`
     /// a `LearningRateSchedule`); nil keeps the constant.
     public var learningRateSchedule: LearningRateSchedule? = nil
+    /// The k of Keras' top-k accuracy recorded per epoch (`EpochRecord.topKAccuracy`); 0 records none.
+    public var topK: Int = 0
 
     public init(
         optimizer: OptimizerSpec = .kerasAdam, loss: LossKind = .sparseCategoricalCrossentropy,

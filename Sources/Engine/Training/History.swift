@@ -12,6 +12,10 @@ public struct EpochRecord: Codable, Equatable, Sendable {
     /// after the epoch, so with a schedule the rate of the next step); nil in results cached before
     /// it was recorded.
     public var learningRate: Float? = nil
+    /// Keras' top-k accuracy (``TopK``) when `FitConfig.topK` asks for it: the running mean over
+    /// the epoch like `accuracy`, and on the validation rows like `valAccuracy`; nil otherwise.
+    public var topKAccuracy: Float? = nil
+    public var valTopKAccuracy: Float? = nil
 
     public init(loss: Float, accuracy: Float, valLoss: Float? = nil, valAccuracy: Float? = nil, seconds: Double) {
         self.loss = loss
@@ -40,6 +44,9 @@ public struct History: Codable, Equatable, Sendable {
     public var valAccuracy: [Float] { epochs.compactMap(\.valAccuracy) }
     /// The learning rate of each epoch (empty for results cached before it was recorded).
     public var learningRate: [Float] { epochs.compactMap(\.learningRate) }
+    /// Top-k accuracy per epoch, training and validation (empty unless the fit recorded it).
+    public var topKAccuracy: [Float] { epochs.compactMap(\.topKAccuracy) }
+    public var valTopKAccuracy: [Float] { epochs.compactMap(\.valTopKAccuracy) }
 }
 
 /// Progress reported by `fit`; epochs and steps are 1-based.
@@ -57,6 +64,8 @@ public struct Evaluation: Equatable, Sendable {
     public var accuracy: Float
     /// argmax of the output per sample.
     public var predictions: [Int32]
+    /// Keras' top-k accuracy (``TopK``) when `evaluate` was given `topK` > 0.
+    public var topKAccuracy: Float? = nil
 }
 
 /// One row of a Keras-style `model.summary()`.

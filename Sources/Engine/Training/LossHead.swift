@@ -12,6 +12,8 @@ enum LossHead {
     struct Result {
         var lossSum: Double
         var correct: Int
+        /// Rows whose label is in the top k (``TopK``), counted by callers that record it.
+        var inTopK = 0
     }
 
     /// Loss and accuracy over `batch` rows of `classes`; writes dL/d(output) into `gradient` when given.

@@ -2,14 +2,18 @@ import Foundation
 
 extension Model {
     /// Keras `evaluate`: per-sample mean loss and accuracy with training=false, plus the argmax
-    /// prediction of every sample. Labels must be valid class indices (precondition).
+    /// prediction of every sample, and with `topK` > 0 Keras' top-k accuracy (``TopK``). Labels
+    /// must be valid class indices (precondition).
     public func evaluate(
         _ data: Samples, batchSize: Int = 32,
-        threads: Int = ProcessInfo.processInfo.activeProcessorCount
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount, topK: Int = 0
     ) -> Evaluation {
         precondition((try? check(data)) != nil, "samples do not fit the model")
         precondition(batchSize > 0, "batch size must be positive")
-        guard data.count > 0 else { return Evaluation(loss: 0, accuracy: 0, predictions: []) }
+        precondition(topK >= 0, "k must not be negative")
+        guard data.count > 0 else {
+            return Evaluation(loss: 0, accuracy: 0, predictions: [], topKAccuracy: topK > 0 ? 0 : nil)
+        }
         let pass = Pass(training: false, threads: threads, generator: SeededGenerator(seed: 0))
         var predictions = [Int32](repeating: 0, count: data.count)
         let result = data.features.withUnsafeBufferPointer { f in
@@ -17,13 +21,15 @@ extension Model {
                 predictions.withUnsafeMutableBufferPointer { p in
                     measure(
                         features: f.baseAddress!, labels: l.baseAddress!, rows: 0..<data.count,
-                        sampleSize: data.sampleSize, batchSize: batchSize, pass: pass, predictions: p.baseAddress!)
+                        sampleSize: data.sampleSize, batchSize: batchSize, pass: pass, predictions: p.baseAddress!,
+                        topK: topK)
                 }
             }
         }
         return Evaluation(
             loss: Float(result.lossSum / Double(data.count)),
-            accuracy: Float(Double(result.correct) / Double(data.count)), predictions: predictions)
+            accuracy: Float(Double(result.correct) / Double(data.count)), predictions: predictions,
+            topKAccuracy: topK > 0 ? Float(Double(result.inTopK) / Double(data.count)) : nil)
     }
 
     /// Keras `predict`: the model's outputs (probabilities when it ends in softmax) for `count`

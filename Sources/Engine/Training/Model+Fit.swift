@@ -51,6 +51,8 @@ extension Model {
         defer { generator = pass.generator }
         var order = Array(0..<trainCount)
         var labelBatch = [Int32](repeating: 0, count: batchSize)
+        let topKScratch = UnsafeMutablePointer<Float>.allocate(capacity: max(classes, 1))
+        defer { topKScratch.deallocate() }
         var history = History()
         var tuner = ThreadTuner(maximum: config.threads)
         var globalStep = 0
@@ -78,6 +80,7 @@ extension Model {
                     }
                     var lossSum = 0.0
                     var correct = 0
+                    var inTopK = 0
                     var seen = 0
                     pass.training = true
                     for step in 0..<steps {
@@ -98,6 +101,13 @@ extension Model {
                             LossHead.evaluate(
                                 output: network.output, labels: $0.baseAddress!, batch: batch, classes: classes,
                                 fromLogits: network.headSoftmax, gradient: network.outputGradient)
+                        }
+                        if config.topK > 0 {
+                            inTopK += labelBatch.withUnsafeBufferPointer {
+                                TopK.count(
+                                    output: network.output, labels: $0.baseAddress!, batch: batch, classes: classes,
+                                    k: config.topK, softmax: network.headSoftmax, scratch: topKScratch)
+                            }
                         }
                         // Keras' TerminateOnNaN: a loss that is not a finite Float stops training at that batch.
                         let running = Float((lossSum + result.lossSum) / Double(seen + batch))
@@ -129,17 +139,20 @@ extension Model {
                     var record = EpochRecord(
                         loss: Float(lossSum / Double(seen)), accuracy: Float(Double(correct) / Double(seen)),
                         seconds: 0)
+                    if config.topK > 0 { record.topKAccuracy = Float(Double(inTopK) / Double(seen)) }
                     if !valRange.isEmpty {
                         pass.training = false
                         let v = measure(
                             features: features.baseAddress!, labels: labels.baseAddress!, rows: valRange,
-                            sampleSize: sampleSize, batchSize: config.batchSize, pass: pass, predictions: nil)
+                            sampleSize: sampleSize, batchSize: config.batchSize, pass: pass, predictions: nil,
+                            topK: config.topK)
                         record.valLoss = Float(v.lossSum / Double(valRange.count))
                         guard record.valLoss!.isFinite else {
                             throw TrainingError.nonFiniteLoss(
                                 Double(record.valLoss!), epoch: epoch, batch: nil, of: steps)
                         }
                         record.valAccuracy = Float(Double(v.correct) / Double(valRange.count))
+                        if config.topK > 0 { record.valTopKAccuracy = Float(Double(v.inTopK) / Double(valRange.count)) }
                     }
                     record.learningRate = optimizer.nextRate
                     record.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -167,16 +180,19 @@ extension Model {
         }
     }
 
-    /// Loss sum and correct count over contiguous `rows`, inference mode, in batches. The loss
+    /// Loss sum, correct count and (with `topK` > 0) top-k count over contiguous `rows`, inference
+    /// mode, in batches. The loss
     /// includes the kernel regularisers' penalty once per sample (Keras' `test_step` adds the
     /// model's regularisation losses to the compiled loss, so val_loss and `evaluate` include it).
     func measure(
         features: UnsafePointer<Float>, labels: UnsafePointer<Int32>, rows: Range<Int>, sampleSize: Int,
-        batchSize: Int, pass: Pass, predictions: UnsafeMutablePointer<Int32>?
+        batchSize: Int, pass: Pass, predictions: UnsafeMutablePointer<Int32>?, topK: Int = 0
     ) -> LossHead.Result {
         network.reserve(batch: min(batchSize, max(rows.count, 1)))
         let classes = network.outputSize
         var total = LossHead.Result(lossSum: 0, correct: 0)
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: max(classes, 1))
+        defer { scratch.deallocate() }
         var lo = rows.lowerBound
         while lo < rows.upperBound {
             let batch = min(batchSize, rows.upperBound - lo)
@@ -195,6 +211,11 @@ extension Model {
             }
             total.lossSum += r.lossSum
             total.correct += r.correct
+            if topK > 0 {
+                total.inTopK += TopK.count(
+                    output: network.output, labels: labels + lo, batch: batch, classes: classes, k: topK,
+                    softmax: network.headSoftmax, scratch: scratch)
+            }
             lo += batch
         }
         if !network.penalties.isEmpty { total.lossSum += Double(network.penalty) * Double(rows.count) }

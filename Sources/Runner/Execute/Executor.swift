@@ -169,7 +169,7 @@ struct Executor {
             let units = outcomes.enumerated().map { index, outcome in
                 EvaluationUnit(
                     key: Self.replicateKey(key, replicate: index + 1, upstream: trainKeys[index]), spec: spec,
-                    weights: outcome.tensors, samples: samples)
+                    weights: outcome.tensors, samples: samples, topK: train.recordedTopK)
             }
             partial.evaluations[directive.id] = try perform(units, whole: step, context: context, partial: &partial)
             partial.replicateKeys[Plan.node(directive)] = units.dropFirst().map(\.key)

@@ -35,6 +35,7 @@ enum FitSettings {
             threads: threads)
         config.callbacks = callbacks(train.callbacks)
         config.learningRateSchedule = train.optimizer.schedule
+        config.topK = train.recordedTopK
         return config
     }
 
@@ -52,6 +53,7 @@ enum FitSettings {
         settings.optimizer = self.optimizer(optimizer)
         settings.learningRateSchedule = nil
         settings.callbacks = []
+        settings.topK = 0
         settings.epochs = fineTune.epochs
         settings.batchSize = fineTune.batchSize ?? train.batchSize
         return settings

@@ -8,7 +8,8 @@ import NotebookFormat
 /// The script is nbrun's runtime (`keras_runtime.py`: data loading, nbrun's seeds, fit, evaluate,
 /// the results JSON, the same-start replay) followed by the notebook's data sets, models, trains
 /// and evaluations as Python values. Layers are written from `LayerSpec.kerasDescription`, the one
-/// Keras spelling of each layer; optimizers from `FitSettings`, so the defaults are nbrun's.
+/// Keras spelling of each layer; optimizers from `FitSettings`, so the defaults are nbrun's;
+/// learning-rate schedules, metrics and callbacks as the Keras calls the notebook wrote.
 /// Directives with no Keras equivalent (prune, sweep) are listed in the script as not exported.
 struct KerasScript {
     let notebook: Notebook
@@ -29,9 +30,6 @@ struct KerasScript {
             case .sweep:
                 return "sweep `\(directive.id)` (\(at)): a sweep retrains its train once per value; "
                     + "set the value in TRAINS to run one point; not exported"
-            case .train(let decl) where !decl.callbacks.isEmpty || decl.optimizer.schedule != nil:
-                return "the callbacks and learning-rate schedule of train `\(directive.id)` (\(at)): "
-                    + "not exported yet; the script trains with the optimizer's constant rate and no callbacks"
             default:
                 return nil
             }
@@ -149,14 +147,21 @@ struct KerasScript {
             lines.append("        \"optimizer\": lambda: \(Self.optimizer(decl.optimizer)),")
             lines.append(
                 "        \"loss\": \(Self.python(decl.loss.rawValue)), \"metrics\": ["
-                    + decl.metrics.map { Self.python($0.rawValue) }.joined(separator: ", ") + "],")
+                    + decl.metrics.map { Self.metric($0, k: decl.topK) }.joined(separator: ", ") + "],")
+            if !decl.callbacks.isEmpty {
+                lines.append(
+                    "        \"callbacks\": lambda: ["
+                        + decl.callbacks.map { "keras.callbacks." + $0.canonical }.joined(separator: ", ") + "],")
+            }
             lines.append(
                 "        \"epochs\": \(decl.epochs), \"batch_size\": \(decl.batchSize), "
                     + "\"validation_split\": \(Self.python(decl.validationSplit)), "
                     + "\"shuffle\": \(decl.shuffle ? "True" : "False"), \"seeds\": \(decl.seeds),")
+            // Keras 3 logs `learning_rate` when ReduceLROnPlateau runs; the lock has it for any callback.
+            let rate = decl.callbacks.isEmpty ? [] : [HistoryKey.learningRate]
             lines.append(
-                "        \"history\": [" + decl.historyKeys.map { Self.python($0.rawValue) }.joined(separator: ", ")
-                    + "],")
+                "        \"history\": ["
+                    + (decl.historyKeys + rate).map { Self.python($0.rawValue) }.joined(separator: ", ") + "],")
             lines.append("    },")
         }
         lines.append("]\n")
@@ -175,18 +180,30 @@ struct KerasScript {
         return lines.joined(separator: "\n")
     }
 
-    /// The Keras optimizer of a train, every argument spelled out with nbrun's defaults.
+    /// A metric of `compile()`: Keras' name, or with a k other than 5 a function building its class
+    /// (the runtime calls it per compile, as a metric object holds the state of one model).
+    static func metric(_ metric: MetricName, k: Int) -> String {
+        guard metric.isTopK, k != MetricName.defaultTopK, let name = metric.kerasClass else {
+            return python(metric.rawValue)
+        }
+        return "lambda: keras.metrics.\(name)(k=\(k))"
+    }
+
+    /// The Keras optimizer of a train, every argument spelled out with nbrun's defaults; a
+    /// learning-rate schedule as the Keras call the notebook wrote.
     static func optimizer(_ decl: OptimizerDecl) -> String {
-        switch FitSettings.optimizer(decl) {
-        case .sgd(let rate, let momentum, let nesterov):
+        let spec = FitSettings.optimizer(decl)
+        let rate = decl.schedule.map { "keras.optimizers.schedules." + $0.kerasDescription } ?? "\(spec.learningRate)"
+        switch spec {
+        case .sgd(_, let momentum, let nesterov):
             return "keras.optimizers.SGD(learning_rate=\(rate), momentum=\(momentum), "
                 + "nesterov=\(nesterov ? "True" : "False"))"
-        case .rmsprop(let rate, let rho, let momentum, let epsilon):
+        case .rmsprop(_, let rho, let momentum, let epsilon):
             return "keras.optimizers.RMSprop(learning_rate=\(rate), rho=\(rho), momentum=\(momentum), "
                 + "epsilon=\(epsilon))"
-        case .adam(let rate, let beta1, let beta2, let epsilon):
+        case .adam(_, let beta1, let beta2, let epsilon):
             return "keras.optimizers.Adam(learning_rate=\(rate), beta_1=\(beta1), beta_2=\(beta2), epsilon=\(epsilon))"
-        case .adamW(let rate, let decay, let beta1, let beta2, let epsilon):
+        case .adamW(_, let decay, let beta1, let beta2, let epsilon):
             return "keras.optimizers.AdamW(learning_rate=\(rate), weight_decay=\(decay), beta_1=\(beta1), "
                 + "beta_2=\(beta2), epsilon=\(epsilon))"
         }

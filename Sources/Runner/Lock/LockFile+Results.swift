@@ -22,6 +22,9 @@ extension LockFile {
                     if case .train(let decl) = directive.payload, !decl.callbacks.isEmpty {
                         history.merge(Self.callbackHistory(outcome)) { $1 }
                     }
+                    if case .train(let decl) = directive.payload, let topK = decl.metrics.first(where: \.isTopK) {
+                        history.merge(Self.topKHistory(outcome, metric: topK)) { $1 }
+                    }
                     if index == 0 {
                         record.history = history
                     } else {
@@ -31,11 +34,13 @@ extension LockFile {
                     }
                 }
             case .evaluate:
+                let topK = Self.topKMetric(evaluating: directive, in: notebook)
                 for (index, outcome) in (results.evaluations[directive.id] ?? []).enumerated() {
-                    let metrics = [
+                    var metrics = [
                         "loss": LockedNumber(outcome.loss), "accuracy": LockedNumber(outcome.accuracy),
                         "errors": LockedNumber(Double(outcome.errors)),
                     ]
+                    if let topK, let value = outcome.topKAccuracy { metrics[topK.rawValue] = LockedNumber(value) }
                     if index == 0 {
                         record.metrics = metrics
                     } else {
@@ -119,6 +124,23 @@ extension LockFile {
         if let stopped = history.stoppedEpoch { out["stopped_epoch"] = [LockedNumber(Double(stopped))] }
         if let best = history.bestEpoch { out["best_epoch"] = [LockedNumber(Double(best))] }
         return out.filter { !$0.value.isEmpty }
+    }
+
+    /// The top-k accuracy of a train that lists a top-k metric (other locks keep their bytes),
+    /// training and validation, under Keras' names (`sparse_top_k_categorical_accuracy`, `val_...`).
+    static func topKHistory(_ outcome: TrainingOutcome, metric: MetricName) -> [String: [LockedNumber]] {
+        [
+            metric.rawValue: outcome.history.topKAccuracy.map(LockedNumber.init),
+            "val_" + metric.rawValue: outcome.history.valTopKAccuracy.map(LockedNumber.init),
+        ].filter { !$0.value.isEmpty }
+    }
+
+    /// The top-k metric of the train an `evaluate` directive evaluates, if it lists one.
+    static func topKMetric(evaluating directive: Directive, in notebook: Notebook) -> MetricName? {
+        guard case .evaluate(let e) = directive.payload,
+            case .train(let train)? = notebook.directive(e.model, kind: .train)?.payload
+        else { return nil }
+        return train.metrics.first(where: \.isTopK)
     }
 
     /// Replicate `index + 1` (index ≥ 1) of a replicated directive: `train no_dropout[2]`.

@@ -25,11 +25,14 @@ enum ProgressBar {
         return "\(steps)/\(steps) \(bar(fraction: 1)) \(self.seconds(seconds)) \(perStep)"
     }
 
-    /// ` - loss: ... - accuracy: ... - val_loss: ... - val_accuracy: ...`
+    /// ` - loss: ... - accuracy: ... - val_loss: ... - val_accuracy: ...`, and the top-k accuracy
+    /// when recorded (` - top_k_accuracy: ...`, whichever Keras name the notebook used).
     static func metrics(_ record: EpochRecord) -> String {
         var text = " - loss: \(fixed(record.loss)) - accuracy: \(fixed(record.accuracy))"
+        if let topK = record.topKAccuracy { text += " - top_k_accuracy: \(fixed(topK))" }
         if let valLoss = record.valLoss { text += " - val_loss: \(fixed(valLoss))" }
         if let valAccuracy = record.valAccuracy { text += " - val_accuracy: \(fixed(valAccuracy))" }
+        if let valTopK = record.valTopKAccuracy { text += " - val_top_k_accuracy: \(fixed(valTopK))" }
         return text
     }
 

@@ -14,6 +14,10 @@ struct TrainingValues {
         case .history(.valLoss): return series(history.valLoss)
         case .history(.valAccuracy): return series(history.valAccuracy)
         case .history(.learningRate): return series(history.learningRate)
+        case .history(.sparseTopKCategoricalAccuracy), .history(.topKCategoricalAccuracy):
+            return series(history.topKAccuracy)
+        case .history(.valSparseTopKCategoricalAccuracy), .history(.valTopKCategoricalAccuracy):
+            return series(history.valTopKAccuracy)
         case .params: return .integer(outcome.parameterCount)
         case .seconds: return .number(outcome.seconds)
         case .epochs: return .integer(history.epochs.count)

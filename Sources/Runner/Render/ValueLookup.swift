@@ -50,6 +50,8 @@ struct ValueLookup {
             switch v {
             case .loss: return .number(Double(evaluation.loss))
             case .metric(.accuracy): return .number(Double(evaluation.accuracy))
+            case .metric(.sparseTopKCategoricalAccuracy), .metric(.topKCategoricalAccuracy):
+                return evaluation.topKAccuracy.map { .number(Double($0)) }
             case .errors: return .integer(evaluation.errors)
             case .count: return .integer(evaluation.labels.count)
             }

@@ -141,20 +141,33 @@ def training_rows(count, split):
 
 
 def compiled(train):
+    """A fresh model compiled as the train says; a metric given as a function is built per model."""
     model = train["model"]()
-    model.compile(optimizer=train["optimizer"](), loss=train["loss"], metrics=train["metrics"])
+    metrics = [m() if callable(m) else m for m in train["metrics"]]
+    model.compile(optimizer=train["optimizer"](), loss=train["loss"], metrics=metrics)
     return model
 
 
+def stopping(callbacks):
+    """EarlyStopping's epochs as the lock records them: 1-based, stopped 0 when every epoch ran."""
+    for callback in callbacks:
+        if isinstance(callback, keras.callbacks.EarlyStopping):
+            stopped = callback.stopped_epoch + 1 if callback.stopped_epoch > 0 else 0
+            return {"stopped_epoch": [stopped], "best_epoch": [callback.best_epoch + 1]}
+    return {}
+
+
 def fit(train, seed, data, epochs, verbose):
-    """compile() + fit() as the notebook says; returns the model and its history."""
+    """compile() + fit() as the notebook says, with its callbacks; returns the model and its history."""
     keras.utils.set_random_seed(keras_seed(seed))
     model = compiled(train)
     x, y = data[train["data"]]["train"]
+    callbacks = train["callbacks"]() if "callbacks" in train else []
     history = model.fit(x, targets(y, train), batch_size=train["batch_size"], epochs=epochs,
-                        validation_split=train["validation_split"], shuffle=train["shuffle"], verbose=verbose)
-    return model, {key: [locked(v) for v in values] for key, values in history.history.items()
-                   if key in train["history"]}
+                        validation_split=train["validation_split"], shuffle=train["shuffle"], callbacks=callbacks,
+                        verbose=verbose)
+    return model, {**{key: [locked(v) for v in values] for key, values in history.history.items()
+                      if key in train["history"]}, **stopping(callbacks)}
 
 
 class StepLog(keras.callbacks.Callback):
@@ -185,8 +198,10 @@ class StepLog(keras.callbacks.Callback):
 
 def fit_same_start(train, seed, data, start_dir, epochs, verbose):
     """fit() from nbrun's initial weights over nbrun's batches: each epoch's rows are permuted as
-    nbrun fed them and fitted with shuffle=False, one fit() per epoch (the optimizer keeps its state).
-    `epochs` (None: all that nbrun recorded) replays only the first ones."""
+    nbrun fed them and fitted with shuffle=False, one fit() per epoch (the optimizer keeps its state,
+    so a learning-rate schedule goes on counting steps). `epochs` (None: all that nbrun recorded)
+    replays only the first ones. Callbacks are not replayed: the replay runs the epochs nbrun ran,
+    and a rate ReduceLROnPlateau lowered or weights EarlyStopping restored are not repeated."""
     start = np.load(os.path.join(start_dir, train["id"] + ".nbrun.npz"))
     keras.utils.set_random_seed(keras_seed(seed))
     model = compiled(train)
@@ -226,11 +241,13 @@ def fit_same_start(train, seed, data, start_dir, epochs, verbose):
 
 
 def evaluate(model, train, x, y):
-    """Loss, accuracy and the number of errors, as nbrun's evaluate reports them (batches of 32)."""
-    loss = model.evaluate(x, targets(y, train), batch_size=32, verbose=0, return_dict=True)["loss"]
+    """Loss, accuracy, the number of errors and any top-k accuracy, as nbrun's evaluate reports them
+    (batches of 32)."""
+    result = model.evaluate(x, targets(y, train), batch_size=32, verbose=0, return_dict=True)
     predicted = np.argmax(model.predict(x, batch_size=32, verbose=0), axis=1)
     errors = int(np.sum(predicted != y))
-    return {"loss": locked(loss), "accuracy": locked(1.0 - errors / len(y)), "errors": errors}
+    top_k = {key: locked(value) for key, value in result.items() if "top_k" in key}
+    return {"loss": locked(result["loss"]), "accuracy": locked(1.0 - errors / len(y)), "errors": errors, **top_k}
 
 
 def run(doc, notebook, root_seed, data_override, datasets, trains, evaluations):

@@ -7,7 +7,7 @@ public enum CallbackSpec: Equatable, Sendable {
 
     /// Whether the callback holds weights of its own between epochs (EarlyStopping's
     /// `restore_best_weights`), which a checkpoint does not save.
-    var keepsWeights: Bool {
+    public var keepsWeights: Bool {
         if case .earlyStopping(let settings) = self { return settings.restoreBestWeights }
         return false
     }

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Something `fit` calls after each epoch and once at the end, as Keras' `Callback` with
 /// `on_train_begin`, `on_epoch_end` and `on_train_end`.
 ///
@@ -38,12 +40,18 @@ struct CallbackList {
 }
 
 extension EpochRecord {
-    /// Keras' `logs` of the epoch: its metrics by history key.
+    /// Keras' `logs` of the epoch: its metrics by history key. A top-k accuracy is logged under
+    /// both of Keras' names (the labels are class indices, so the two metrics agree; the notebook
+    /// lets a callback monitor only the name its train lists).
     var logs: [String: Float] {
         var logs = ["loss": loss, "accuracy": accuracy]
         if let valLoss { logs["val_loss"] = valLoss }
         if let valAccuracy { logs["val_accuracy"] = valAccuracy }
         if let learningRate { logs["learning_rate"] = learningRate }
+        for name in [MetricName.sparseTopKCategoricalAccuracy, .topKCategoricalAccuracy] {
+            if let topKAccuracy { logs[name.rawValue] = topKAccuracy }
+            if let valTopKAccuracy { logs["val_" + name.rawValue] = valTopKAccuracy }
+        }
         return logs
     }
 }

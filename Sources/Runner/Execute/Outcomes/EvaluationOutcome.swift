@@ -6,6 +6,8 @@ struct EvaluationOutcome: CachedOutcome {
     var accuracy: Float
     var predictions: [Int32]
     var labels: [Int32]
+    /// Keras' top-k accuracy when the train lists a top-k metric (absent from other entries).
+    var topKAccuracy: Float? = nil
 
     var errors: Int { zip(predictions, labels).filter { $0 != $1 }.count }
 }

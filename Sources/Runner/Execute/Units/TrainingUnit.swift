@@ -19,6 +19,7 @@ struct TrainingUnit: ExecutionUnit {
         let started = Date()
         let (history, resumedSeconds) = try model.fitCheckpointed(
             samples, config: config, generator: &generator, key: key, context: context)
+        if let note = EarlyStopNote.text(history, config: config) { context.note(note) }
         return TrainingOutcome(
             history: history, seconds: Date().timeIntervalSince(started) + resumedSeconds,
             parameterCount: model.parameterCount,
