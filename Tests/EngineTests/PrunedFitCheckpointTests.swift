@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 
 @testable import Engine
@@ -6,24 +7,7 @@ import XCTest
 /// checkpoint's bytes, one-shot masks and a gradual schedule end with the bits (weights, history
 /// values, masks, generator) of the fine-tuning that was never stopped.
 final class PrunedFitCheckpointTests: XCTestCase {
-    private func data(_ count: Int, seed: UInt64) -> Samples {
-        var g = SeededGenerator(seed: seed)
-        var features = [Float]()
-        var labels = [Int32]()
-        for _ in 0..<count {
-            let label = g.nextInt(below: 3)
-            labels.append(Int32(label))
-            for j in 0..<12 { features.append(g.nextUniformFloat(in: 0, 1) + (j % 3 == label ? 0.8 : 0)) }
-        }
-        return Samples(shape: [12], features: features, labels: labels)
-    }
-
-    private let spec = ModelSpec(layers: [
-        .input(shape: [12]),
-        .dense(units: 16, activation: .relu, useBias: true),
-        .dropout(rate: 0.2),
-        .dense(units: 3, activation: .softmax, useBias: true),
-    ])
+    private let spec = SeparableRows.classifier
 
     /// The fine-tuning's start: trained weights, and either their 70 % masks (one-shot) or keep-all
     /// masks with a schedule that ramps to 80 % over steps 0...9 of 4 epochs of 5 steps.
@@ -86,7 +70,7 @@ final class PrunedFitCheckpointTests: XCTestCase {
     func testResumedFineTuningHasTheBitsOfTheStraightOne() throws {
         struct Stop: Error {}
         // 100 rows, 20 % validation: 80 training rows, 5 steps of 16 per epoch.
-        let samples = data(100, seed: 3)
+        let samples = SeparableRows.samples(100, shape: [12], classes: 3, seed: 3)
         for gradual in [false, true] {
             let begin = try start(gradual: gradual, samples)
             var epochs: [Int] = []
@@ -128,7 +112,7 @@ final class PrunedFitCheckpointTests: XCTestCase {
     /// The saved masks matter: resuming a one-shot fine-tuning with keep-all masks lets the pruned
     /// weights grow back and ends elsewhere.
     func testTheMasksArePartOfTheCheckpoint() throws {
-        let samples = data(100, seed: 3)
+        let samples = SeparableRows.samples(100, shape: [12], classes: 3, seed: 3)
         let begin = try start(gradual: false, samples)
         var epochs: [Int] = []
         var saved: [PrunedFitCheckpoint] = []
@@ -140,7 +124,7 @@ final class PrunedFitCheckpointTests: XCTestCase {
     }
 
     func testEncodingRoundTripsAndRefusesOtherBytesAndOtherModels() throws {
-        let samples = data(100, seed: 3)
+        let samples = SeparableRows.samples(100, shape: [12], classes: 3, seed: 3)
         let begin = try start(gradual: false, samples)
         var epochs: [Int] = []
         var saved: [PrunedFitCheckpoint] = []

@@ -33,28 +33,11 @@ final class PruneCheckpointTests: XCTestCase {
         }
     }
 
-    private func samples(_ count: Int, seed: UInt64) -> Samples {
-        var g = SeededGenerator(seed: seed)
-        var features = [Float]()
-        var labels = [Int32]()
-        for _ in 0..<count {
-            let label = g.nextInt(below: 3)
-            labels.append(Int32(label))
-            for j in 0..<12 { features.append(g.nextUniformFloat(in: 0, 1) + (j % 3 == label ? 0.8 : 0)) }
-        }
-        return Samples(shape: [12], features: features, labels: labels)
-    }
-
-    private let spec = ModelSpec(layers: [
-        .input(shape: [12]),
-        .dense(units: 16, activation: .relu, useBias: true),
-        .dropout(rate: 0.2),
-        .dense(units: 3, activation: .softmax, useBias: true),
-    ])
+    private let spec = SeparableRows.classifier
 
     /// A level at 70 % (one-shot, or gradual) fine-tuned for 4 epochs from weights trained 2 epochs.
     private func unit(gradual: Bool) throws -> PruneLevelUnit {
-        let train = samples(120, seed: 3)
+        let train = SeparableRows.samples(120, shape: [12], classes: 3, seed: 3)
         var g = SeededGenerator(seed: 4)
         let model = try Model(spec: spec, generator: &g)
         _ = try model.fit(train, config: FitConfig(epochs: 2, batchSize: 16, threads: 1), generator: &g)
@@ -65,7 +48,8 @@ final class PruneCheckpointTests: XCTestCase {
             key: gradual ? "level-gradual" : "level-one-shot", spec: spec, weights: model.parameters, sparsity: 0.7,
             scope: .global,
             fineTune: PruneLevelUnit.FineTune(config: config, seed: 9, gradual: gradual ? (0.1, 0.5, 2) : nil),
-            train: train, test: samples(60, seed: 5), latencyBatch: 20, latencyRuns: 1,
+            train: train, test: SeparableRows.samples(60, shape: [12], classes: 3, seed: 5), latencyBatch: 20,
+            latencyRuns: 1,
             prunable: model.prunableParameterIndices.reduce(0) { $0 + model.parameters[$1].count }, sizeDense: 0)
     }
 
