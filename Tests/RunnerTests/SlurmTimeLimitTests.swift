@@ -45,27 +45,39 @@ final class SlurmTimeLimitTests: XCTestCase {
             arguments + ["--executor", "slurm", "--cache", cache.path, "--retries", "0", "--time", "00:10:00"])
         let checkpoints = cache.appendingPathComponent("checkpoints")
         let deadline = Date().addingTimeInterval(180)
-        var running: [String] = []
-        while driver.process.isRunning, Date() < deadline {
-            let saved = (try? FileManager.default.contentsOfDirectory(atPath: checkpoints.path)) ?? []
-            let queue = (try? SlurmProbe.run("squeue", ["-h", "-t", "R", "-o", "%i %j"])) ?? ""
-            // The array's running tasks (`123_4`); its pending ones cannot be signalled.
-            running = queue.split(separator: "\n").filter { $0.hasSuffix("-w\(wave)-a1") }.map {
-                String($0.prefix { $0 != " " })
-            }
-            if saved.contains(where: { $0.hasSuffix(kind) }), !running.isEmpty { break }
+        // Only a task that has saved a checkpoint is signalled: its worker has long installed its
+        // handler (a task just starting would die of the signal, as it would of a time limit
+        // shorter than a minute). Array index i runs line i of the task list `<run>-w<wave>-a1.txt`.
+        var target: String?
+        while driver.process.isRunning, Date() < deadline, target == nil {
             Thread.sleep(forTimeInterval: 0.05)
+            let saved = Set(
+                ((try? FileManager.default.contentsOfDirectory(atPath: checkpoints.path)) ?? [])
+                    .filter { $0.hasSuffix(kind) }.map { String($0.dropLast(kind.count)) })
+            let tasks = cache.appendingPathComponent("tasks")
+            guard !saved.isEmpty,
+                let list = try? FileManager.default.contentsOfDirectory(atPath: tasks.path)
+                    .first(where: { $0.hasSuffix("-w\(wave)-a1.txt") }),
+                let lines = try? String(contentsOf: tasks.appendingPathComponent(list), encoding: .utf8)
+                    .split(separator: "\n"),
+                let index = lines.firstIndex(where: {
+                    saved.contains(URL(fileURLWithPath: String($0)).deletingPathExtension().lastPathComponent)
+                }),
+                let job = (try? SlurmProbe.run("squeue", ["-h", "-o", "%F %j"]))?.split(separator: "\n")
+                    .first(where: { $0.hasSuffix("-w\(wave)-a1") }).map({ String($0.prefix { $0 != " " }) })
+            else { continue }
+            target = "\(job)_\(index)"
         }
-        XCTAssertFalse(running.isEmpty, "no running array with a saved \(kind) checkpoint to signal")
-        for task in running {
-            XCTAssertEqual(try SlurmProbe.run("scancel", ["--batch", "--signal=USR1", task]), "", task)
-        }
+        let arrayTask = try XCTUnwrap(target, "no task of wave \(wave) saved a \(kind) checkpoint to signal")
+        // scancel's status is not asserted (a task can end between the look and the signal); the
+        // `pre-empted:` line below shows that the signalled task stopped.
+        let replies = "\(arrayTask): \(try SlurmProbe.run("scancel", ["--batch", "--signal=USR1", arrayTask]))"
         let outcome = driver.finish()
-        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(outcome.status, 0, "\(replies)\n\(outcome.stderr)")
         let line = try XCTUnwrap(
             outcome.stderr.split(separator: "\n").first {
                 $0.contains("task \(task) ") && $0.contains(" pre-empted: stopped at the time limit after epoch ")
-            }, outcome.stderr)
+            }, "\(replies)\n\(outcome.stderr)")
         XCTAssertTrue(line.contains("resubmitted to resume from it"), String(line))
         XCTAssertFalse(outcome.stderr.contains(" failed"), "a time-limit stop is not a failure:\n\(outcome.stderr)")
         let epochText = line.components(separatedBy: "after epoch ").last?.prefix { $0.isNumber } ?? ""
