@@ -102,8 +102,8 @@ let package = Package(
         .systemLibrary(name: "CZ", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Fixture paths and scratch folders shared by the test targets.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"], exclude: ["Fixtures"]),
+        .target(name: "TestSupport", dependencies: ["Engine"], path: "Tests/TestSupport"),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Hashing", "TestSupport"]),
         .testTarget(
             name: "NotebookFormatTests", dependencies: ["NotebookFormat", "TestSupport"], exclude: ["Fixtures"]),

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 
 @testable import Engine
@@ -5,19 +6,6 @@ import XCTest
 /// Per-epoch checkpoints: a fit stopped after epoch k and resumed from its checkpoint ends with
 /// the same bits (weights, history values, generator) as the fit that was never stopped.
 final class FitCheckpointTests: XCTestCase {
-    /// Learnable synthetic rows: the class shifts one feature in `classes`.
-    private func data(_ count: Int, features n: Int, classes: Int, seed: UInt64) -> Samples {
-        var g = SeededGenerator(seed: seed)
-        var features = [Float]()
-        var labels = [Int32]()
-        for _ in 0..<count {
-            let label = g.nextInt(below: classes)
-            labels.append(Int32(label))
-            for j in 0..<n { features.append(g.nextUniformFloat(in: 0, 1) + (j % classes == label ? 0.8 : 0)) }
-        }
-        return Samples(shape: [n], features: features, labels: labels)
-    }
-
     /// Dropout (generator), BatchNormalization (moving statistics, not trainable) and two dense layers.
     private let spec = ModelSpec(layers: [
         .input(shape: [12]),
@@ -77,7 +65,7 @@ final class FitCheckpointTests: XCTestCase {
     }
 
     func testResumedFitHasTheBitsOfTheStraightFitForEveryOptimizer() throws {
-        let samples = data(300, features: 12, classes: 4, seed: 3)
+        let samples = SeparableRows.samples(300, shape: [12], classes: 4, seed: 3)
         let optimizers: [OptimizerSpec] = [
             .kerasAdam, .sgd(learningRate: 0.05, momentum: 0.9, nesterov: true),
             .rmsprop(learningRate: 0.002, rho: 0.9, momentum: 0.5, epsilon: 1e-7),
@@ -97,7 +85,7 @@ final class FitCheckpointTests: XCTestCase {
     /// The resumed run really depends on the checkpoint's state: resuming from epoch 1's
     /// checkpoint with the generator of another seed ends elsewhere.
     func testTheGeneratorStateIsPartOfTheCheckpoint() throws {
-        let samples = data(200, features: 12, classes: 4, seed: 5)
+        let samples = SeparableRows.samples(200, shape: [12], classes: 4, seed: 5)
         let config = FitConfig(epochs: 3, batchSize: 16, threads: 1)
         let (expected, saved) = try straight(config, samples)
         var altered = saved[0]
@@ -109,7 +97,7 @@ final class FitCheckpointTests: XCTestCase {
     }
 
     func testEncodingRoundTripsAndRejectsOtherBytes() throws {
-        let samples = data(100, features: 12, classes: 4, seed: 1)
+        let samples = SeparableRows.samples(100, shape: [12], classes: 4, seed: 1)
         let (_, saved) = try straight(FitConfig(epochs: 2, batchSize: 10, validationSplit: 0.1, threads: 1), samples)
         let bytes = saved[1].encoded()
         XCTAssertEqual(try FitCheckpoint(decoding: bytes), saved[1])
@@ -119,7 +107,7 @@ final class FitCheckpointTests: XCTestCase {
     }
 
     func testACheckpointOfAnotherFitIsRefused() throws {
-        let samples = data(100, features: 12, classes: 4, seed: 1)
+        let samples = SeparableRows.samples(100, shape: [12], classes: 4, seed: 1)
         let config = FitConfig(epochs: 2, batchSize: 10, threads: 1)
         let (_, saved) = try straight(config, samples)
         var g = SeededGenerator(seed: 7)

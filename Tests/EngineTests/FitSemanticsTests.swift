@@ -1,23 +1,10 @@
+import TestSupport
 import XCTest
 
 @testable import Engine
 
 /// Keras `fit` semantics: validation rows, metric averaging, determinism across thread counts.
 final class FitSemanticsTests: XCTestCase {
-    private func data(_ count: Int, shape: [Int], classes: Int, seed: UInt64) -> Samples {
-        var g = SeededGenerator(seed: seed)
-        let n = shape.reduce(1, *)
-        var features = [Float]()
-        var labels = [Int32]()
-        for _ in 0..<count {
-            let label = g.nextInt(below: classes)
-            labels.append(Int32(label))
-            // Learnable: the class shifts the features.
-            for j in 0..<n { features.append(g.nextUniformFloat(in: 0, 1) + (j % classes == label ? 0.8 : 0)) }
-        }
-        return Samples(shape: shape, features: features, labels: labels)
-    }
-
     private let small = ModelSpec(layers: [
         .input(shape: [6]),
         .dense(units: 8, activation: .relu, useBias: true),
@@ -28,7 +15,7 @@ final class FitSemanticsTests: XCTestCase {
     /// val_loss / val_accuracy are exactly evaluate() on the LAST rows (training=false), and those
     /// rows never influence training.
     func testValidationIsTheLastRowsEvaluatedWithoutDropout() throws {
-        let d = data(50, shape: [6], classes: 3, seed: 1)
+        let d = SeparableRows.samples(50, shape: [6], classes: 3, seed: 1)
         var g = SeededGenerator(seed: 2)
         let model = try Model(spec: small, generator: &g)
         let config = FitConfig(epochs: 2, batchSize: 8, validationSplit: 0.2)
@@ -57,7 +44,7 @@ final class FitSemanticsTests: XCTestCase {
     /// equal to the training rows, and no allocation of the size as written (100,000,000 samples of
     /// 6 floats would need 2.4 GB for the input alone).
     func testBatchLargerThanTheDataIsFullBatch() throws {
-        let d = data(50, shape: [6], classes: 3, seed: 4)
+        let d = SeparableRows.samples(50, shape: [6], classes: 3, seed: 4)
         func run(batchSize: Int) throws -> (History, [Float]) {
             var g = SeededGenerator(seed: 5)
             let model = try Model(spec: small, generator: &g)
@@ -76,7 +63,7 @@ final class FitSemanticsTests: XCTestCase {
     /// mean over the training rows (batches of 4, 4, 2 weighted by size), not the mean of batch means.
     func testEpochMetricsArePerSampleMeans() throws {
         let spec = ModelSpec(layers: [.input(shape: [6]), .dense(units: 3, activation: .softmax, useBias: true)])
-        let d = data(10, shape: [6], classes: 3, seed: 3)
+        let d = SeparableRows.samples(10, shape: [6], classes: 3, seed: 3)
         var g = SeededGenerator(seed: 4)
         let model = try Model(spec: spec, generator: &g)
         let whole = model.evaluate(d, batchSize: 10)
@@ -94,7 +81,7 @@ final class FitSemanticsTests: XCTestCase {
     /// the first batch, even with a large learning rate.
     func testBatchMetricsAreTakenBeforeTheUpdate() throws {
         let spec = ModelSpec(layers: [.input(shape: [6]), .dense(units: 3, activation: .softmax, useBias: true)])
-        let d = data(12, shape: [6], classes: 3, seed: 5)
+        let d = SeparableRows.samples(12, shape: [6], classes: 3, seed: 5)
         var g = SeededGenerator(seed: 6)
         let model = try Model(spec: spec, generator: &g)
         let before = model.evaluate(d.slice(0..<4))
@@ -129,7 +116,7 @@ final class FitSemanticsTests: XCTestCase {
             .dropout(rate: 0.5),
             .dense(units: 4, activation: .softmax, useBias: true),
         ])
-        let d = data(96, shape: [10, 10, 1], classes: 4, seed: 7)
+        let d = SeparableRows.samples(96, shape: [10, 10, 1], classes: 4, seed: 7)
         func train(threads: Int, seed: UInt64) throws -> ([[Float]], History) {
             var g = SeededGenerator(seed: seed)
             let model = try Model(spec: spec, generator: &g)
@@ -149,7 +136,7 @@ final class FitSemanticsTests: XCTestCase {
     }
 
     func testLearnsASimpleProblem() throws {
-        let d = data(400, shape: [6], classes: 3, seed: 10)
+        let d = SeparableRows.samples(400, shape: [6], classes: 3, seed: 10)
         var g = SeededGenerator(seed: 11)
         let model = try Model(spec: small, generator: &g)
         let h = try model.fit(d, config: FitConfig(epochs: 15, batchSize: 16, validationSplit: 0.25), generator: &g)
@@ -175,7 +162,7 @@ final class FitSemanticsTests: XCTestCase {
     /// Keras' TerminateOnNaN (issue 18): a NaN loss stops training at its batch, with epoch and batch
     /// in the message, instead of finishing with NaN weights and a history JSON cannot hold.
     func testNaNLossStopsTrainingNamingEpochAndBatch() throws {
-        let clean = data(40, shape: [6], classes: 3, seed: 3)
+        let clean = SeparableRows.samples(40, shape: [6], classes: 3, seed: 3)
         var features = clean.features
         features[25 * 6] = .nan  // row 25: the fourth batch of 8 when not shuffled
         let d = Samples(shape: [6], features: features, labels: clean.labels)

@@ -1,30 +1,14 @@
+import TestSupport
 import XCTest
 
 @testable import Engine
 
 /// Fine-tuning with masks held: pruned weights stay exactly zero, the rest learn.
 final class PruningFineTuneTests: XCTestCase {
-    private func data(_ count: Int, seed: UInt64) -> Samples {
-        var g = SeededGenerator(seed: seed)
-        var features = [Float]()
-        var labels = [Int32]()
-        for _ in 0..<count {
-            let label = g.nextInt(below: 3)
-            labels.append(Int32(label))
-            for j in 0..<12 { features.append(g.nextUniformFloat(in: 0, 1) + (j % 3 == label ? 0.8 : 0)) }
-        }
-        return Samples(shape: [12], features: features, labels: labels)
-    }
-
-    private let spec = ModelSpec(layers: [
-        .input(shape: [12]),
-        .dense(units: 16, activation: .relu, useBias: true),
-        .dropout(rate: 0.2),
-        .dense(units: 3, activation: .softmax, useBias: true),
-    ])
+    private let spec = SeparableRows.classifier
 
     func testMasksAreHeldDuringFineTuning() throws {
-        let d = data(120, seed: 3)
+        let d = SeparableRows.samples(120, shape: [12], classes: 3, seed: 3)
         var g = SeededGenerator(seed: 4)
         let model = try Model(spec: spec, generator: &g)
         _ = try model.fit(d, config: FitConfig(epochs: 2, batchSize: 16, validationSplit: 0.25), generator: &g)
@@ -53,7 +37,7 @@ final class PruningFineTuneTests: XCTestCase {
 
     /// A plain fit would let pruned weights grow back: the masks are what keeps them at zero.
     func testWithoutMasksPrunedWeightsRegrow() throws {
-        let d = data(120, seed: 5)
+        let d = SeparableRows.samples(120, shape: [12], classes: 3, seed: 5)
         var g = SeededGenerator(seed: 6)
         let model = try Model(spec: spec, generator: &g)
         let masks = model.magnitudeMasks(sparsity: 0.5, scope: .global)
@@ -64,7 +48,7 @@ final class PruningFineTuneTests: XCTestCase {
     }
 
     func testGradualScheduleEndsAtTheFinalSparsity() throws {
-        let d = data(96, seed: 7)
+        let d = SeparableRows.samples(96, shape: [12], classes: 3, seed: 7)
         var g = SeededGenerator(seed: 8)
         let model = try Model(spec: spec, generator: &g)
         let start = PruningMasks.keepAll(

@@ -30,36 +30,46 @@ final class RefusalTableTests: XCTestCase {
         }
     }
 
+    /// A row whose notebook is small.md with the first `old` replaced by `new`.
+    static func replacing(
+        _ old: String, with new: String, _ name: String, at location: String, says message: String
+    ) -> Case {
+        Case(name: name, edit: first(old, new), location: location, message: message)
+    }
+
+    /// A row whose notebook adds `lines` to the options of small.md's loss plot.
+    static func lossPlot(_ name: String, adding lines: String, at location: String, says message: String) -> Case {
+        replacing("title: Loss", with: "title: Loss\n" + lines, name, at: location, says: message)
+    }
+
     static let overflow: [Case] = [
-        Case(
-            // The first size that overflows is the Flatten's product of the Conv2D's output.
-            name: "Conv2D with Int.max filters", edit: first("Conv2D(4, 3,", "Conv2D(9223372036854775807, 3,"),
-            location: "small.md:36:1", message: "Flatten's output size 13 × 13 × 9223372036854775807 is larger than"),
-        Case(
-            name: "Dense with Int.max units", edit: first("Dense(16,", "Dense(9223372036854775807,"),
-            location: "small.md:37:1", message: "its parameter count 676 × 9223372036854775807 is larger than"),
-        Case(
-            name: "input whose element count overflows",
-            edit: first("Input(shape=(28, 28, 1))", "Input(shape=(3037000500, 3037000500, 1))"),
-            location: "small.md:33:1", message: "its output size 3037000500 × 3037000500 × 1 is larger than"),
-        Case(
-            name: "Dense after a Flatten of 10^18 elements",
-            edit: first("Input(shape=(28, 28, 1))", "Input(shape=(1000000000, 1000000000, 1))"),
-            location: "small.md:37:1", message: "its parameter count"),
+        // The first size that overflows is the Flatten's product of the Conv2D's output.
+        replacing(
+            "Conv2D(4, 3,", with: "Conv2D(9223372036854775807, 3,", "Conv2D with Int.max filters",
+            at: "small.md:36:1", says: "Flatten's output size 13 × 13 × 9223372036854775807 is larger than"),
+        replacing(
+            "Dense(16,", with: "Dense(9223372036854775807,", "Dense with Int.max units",
+            at: "small.md:37:1", says: "its parameter count 676 × 9223372036854775807 is larger than"),
+        replacing(
+            "Input(shape=(28, 28, 1))", with: "Input(shape=(3037000500, 3037000500, 1))",
+            "input whose element count overflows",
+            at: "small.md:33:1", says: "its output size 3037000500 × 3037000500 × 1 is larger than"),
+        replacing(
+            "Input(shape=(28, 28, 1))", with: "Input(shape=(1000000000, 1000000000, 1))",
+            "Dense after a Flatten of 10^18 elements", at: "small.md:37:1", says: "its parameter count"),
     ]
 
     static let memory: [Case] = [
-        Case(
-            name: "Dense(2000000000)", edit: first("Dense(16,", "Dense(2000000000,"),
-            location: "small.md:37:1", message: "model `tiny` needs ~"),
-        Case(
-            name: "a 100000 x 100000 x 3 input",
-            edit: first("Input(shape=(28, 28, 1))", "Input(shape=(100000, 100000, 3))"),
-            location: "small.md:37:1", message: "to train even one sample"),
-        Case(
-            // Reported at the largest layer: the Dense that takes the Conv2D's flattened output.
-            name: "Conv2D(10000000, 3)", edit: first("Conv2D(4, 3,", "Conv2D(10000000, 3,"),
-            location: "small.md:37:1", message: "to train even one sample"),
+        replacing(
+            "Dense(16,", with: "Dense(2000000000,", "Dense(2000000000)", at: "small.md:37:1",
+            says: "model `tiny` needs ~"),
+        replacing(
+            "Input(shape=(28, 28, 1))", with: "Input(shape=(100000, 100000, 3))", "a 100000 x 100000 x 3 input",
+            at: "small.md:37:1", says: "to train even one sample"),
+        // Reported at the largest layer: the Dense that takes the Conv2D's flattened output.
+        replacing(
+            "Conv2D(4, 3,", with: "Conv2D(10000000, 3,", "Conv2D(10000000, 3)", at: "small.md:37:1",
+            says: "to train even one sample"),
         Case(
             name: "a batch of 60,000 through a wide layer (MNIST's rows known without reading it)",
             edit: {
@@ -72,27 +82,24 @@ final class RefusalTableTests: XCTestCase {
     /// Class 3: plot and grid options that used to crash after all the training; class 4: ids that
     /// used to fail at write time.
     static let options: [Case] = [
-        Case(
-            name: "xlim reversed", edit: first("title: Loss", "title: Loss\nxlim: [10, 1]"),
-            location: "small.md:83:7", message: "`xlim` must be `[low, high]` with low below high, got `[10.0, 1.0]`"),
-        Case(
-            name: "xlim through zero on a log x axis",
-            edit: first("title: Loss", "title: Loss\nxscale: log\nxlim: [0, 10]"),
-            location: "small.md:84:7", message: "`xlim` must be positive on a log scale (`xscale: log`)"),
-        Case(
-            name: "negative ylim on a log y axis",
-            edit: first("title: Loss", "title: Loss\nyscale: log\nylim: [-1, 1]"),
-            location: "small.md:84:7", message: "`ylim` must be positive on a log scale (`yscale: log`)"),
-        Case(
-            name: "infinite ylim", edit: first("title: Loss", "title: Loss\nylim: [0, 1e999]"),
-            location: "small.md:83:11", message: "`ylim` must be a number, got `1e999`"),
-        Case(
-            name: "a samples grid 100,000,000 columns wide", edit: first("columns: 8", "columns: 100000000"),
-            location: "small.md:27:10", message: "`columns` must be at most 64, got `100000000`"),
-        Case(
-            name: "a 250-character id",
-            edit: first("{train} baseline", "{train} " + String(repeating: "b", count: 250)),
-            location: "small.md:64:12", message: "is 250 characters long; ids are at most 64"),
+        lossPlot(
+            "xlim reversed", adding: "xlim: [10, 1]", at: "small.md:83:7",
+            says: "`xlim` must be `[low, high]` with low below high, got `[10.0, 1.0]`"),
+        lossPlot(
+            "xlim through zero on a log x axis", adding: "xscale: log\nxlim: [0, 10]", at: "small.md:84:7",
+            says: "`xlim` must be positive on a log scale (`xscale: log`)"),
+        lossPlot(
+            "negative ylim on a log y axis", adding: "yscale: log\nylim: [-1, 1]", at: "small.md:84:7",
+            says: "`ylim` must be positive on a log scale (`yscale: log`)"),
+        lossPlot(
+            "infinite ylim", adding: "ylim: [0, 1e999]", at: "small.md:83:11",
+            says: "`ylim` must be a number, got `1e999`"),
+        replacing(
+            "columns: 8", with: "columns: 100000000", "a samples grid 100,000,000 columns wide",
+            at: "small.md:27:10", says: "`columns` must be at most 64, got `100000000`"),
+        replacing(
+            "{train} baseline", with: "{train} " + String(repeating: "b", count: 250), "a 250-character id",
+            at: "small.md:64:12", says: "is 250 characters long; ids are at most 64"),
     ]
 
     func testOptionsThatCrashedAfterTrainingAreRefusedAtTheirLine() throws {

@@ -19,15 +19,7 @@ final class StagesEndToEndTests: XCTestCase {
     /// A data file that is gone when the data set loads (the check does not read data) is reported
     /// at the directive, in the execute stage; nothing is written.
     func testMissingDataFileIsReportedAtItsDirectiveAndStage() throws {
-        let notebook = try harness.notebook {
-            $0.replacingOccurrences(of: "idx: ${fixtures}", with: "csv: {train: gone-train.csv, test: gone-test.csv}")
-        }
-        let outcome = try harness.run([notebook.path] + harness.fixtureArguments)
-        XCTAssertEqual(outcome.status, 1, outcome.stderr)
-        XCTAssertTrue(
-            outcome.stderr.contains("error in stage [3/6] execute, directive `dataset digits`"), outcome.stderr)
-        XCTAssertTrue(
-            outcome.stderr.contains("small.md:17:1: error: data set `digits` cannot be loaded"), outcome.stderr)
+        let outcome = try runFailingDataSet(csv: "{train: gone-train.csv, test: gone-test.csv}")
         XCTAssertTrue(outcome.stderr.contains("gone-train.csv"), outcome.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: lockURL.path))
     }
@@ -36,15 +28,24 @@ final class StagesEndToEndTests: XCTestCase {
     func testBrokenDataFileIsReportedAtItsDirectiveAndStage() throws {
         try "5,0,0\n3,0\n".write(
             to: harness.folder.appendingPathComponent("broken.csv"), atomically: true, encoding: .utf8)
-        let notebook = try harness.notebook {
-            $0.replacingOccurrences(of: "idx: ${fixtures}", with: "csv: {train: broken.csv, test: broken.csv}")
-        }
+        _ = try runFailingDataSet(csv: "{train: broken.csv, test: broken.csv}")
+    }
+
+    /// Runs small.md with its data set read from `csv` files, and checks that the run fails at that
+    /// directive, in the execute stage, with its location.
+    private func runFailingDataSet(
+        csv: String, file: StaticString = #filePath, line: UInt = #line
+    ) throws -> CommandLineHarness.Outcome {
+        let notebook = try harness.notebook { $0.replacingOccurrences(of: "idx: ${fixtures}", with: "csv: \(csv)") }
         let outcome = try harness.run([notebook.path] + harness.fixtureArguments)
-        XCTAssertEqual(outcome.status, 1, outcome.stderr)
+        XCTAssertEqual(outcome.status, 1, outcome.stderr, file: file, line: line)
         XCTAssertTrue(
-            outcome.stderr.contains("error in stage [3/6] execute, directive `dataset digits`"), outcome.stderr)
+            outcome.stderr.contains("error in stage [3/6] execute, directive `dataset digits`"), outcome.stderr,
+            file: file, line: line)
         XCTAssertTrue(
-            outcome.stderr.contains("small.md:17:1: error: data set `digits` cannot be loaded"), outcome.stderr)
+            outcome.stderr.contains("small.md:17:1: error: data set `digits` cannot be loaded"), outcome.stderr,
+            file: file, line: line)
+        return outcome
     }
 
     /// `@Fig-curves` (capitalised, as the format documents) and `@fig-curves` both link to "Figure 2" (the samples are figure 1).

@@ -15,6 +15,18 @@ extension Model {
         scope: PruningScope = .global, generator: inout SeededGenerator,
         progress: (TrainingEvent) -> Void = { _ in }
     ) throws -> (history: History, masks: PruningMasks) {
+        try trainMasked(
+            data, config: config, masks: masks, schedule: schedule, scope: scope, generator: &generator,
+            progress: progress, resume: nil, checkpoint: nil)
+    }
+
+    /// The loop of `fitPruned`, resumable: `train` with the mask hooks, starting from `masks`;
+    /// `checkpoint` gets each epoch's fit state with the masks in force after it.
+    func trainMasked(
+        _ data: Samples, config: FitConfig, masks: PruningMasks, schedule: GradualSchedule?, scope: PruningScope,
+        generator: inout SeededGenerator, progress: (TrainingEvent) -> Void, resume: FitCheckpoint?,
+        checkpoint: ((PrunedFitCheckpoint) throws -> Void)?
+    ) throws -> (history: History, masks: PruningMasks) {
         precondition(masks.masks.count == network.parameters.count, "one mask entry per weight tensor")
         let prunable = masks.prunableIndices
         var current = masks
@@ -32,7 +44,8 @@ extension Model {
             },
             afterStep: {
                 applier.apply()
-            })
+            }, resume: resume,
+            checkpoint: checkpoint.map { save in { fit in try save(PrunedFitCheckpoint(fit: fit, masks: current)) } })
         return (history, current)
     }
 }

@@ -80,7 +80,7 @@ public struct FitCheckpoint: Equatable, Sendable {
 
     /// Reads `encoded()` bytes; throws `TrainingError` on bytes of another kind, version or length.
     public init(decoding data: Data) throws {
-        var reader = CheckpointReader(bytes: [UInt8](data))
+        var reader = CheckpointReader(bytes: [UInt8](data), kind: "fit checkpoint")
         guard reader.take(Self.magic.count) == Self.magic else { throw TrainingError("not an nbrun fit checkpoint") }
         let version: UInt32 = try reader.integer()
         guard version == Self.version else { throw TrainingError("fit checkpoint version \(version) is not supported") }
@@ -97,49 +97,5 @@ public struct FitCheckpoint: Equatable, Sendable {
             let history = try? JSONDecoder().decode(History.self, from: Data(historyBytes))
         else { throw TrainingError("the fit checkpoint is truncated or malformed") }
         self.history = history
-    }
-}
-
-/// Little-endian reads over a byte array, throwing at its end.
-private struct CheckpointReader {
-    let bytes: [UInt8]
-    var offset = 0
-
-    var isAtEnd: Bool { offset == bytes.count }
-
-    mutating func take(_ count: Int) -> [UInt8]? {
-        guard count >= 0, count <= bytes.count - offset else { return nil }
-        defer { offset += count }
-        return Array(bytes[offset..<offset + count])
-    }
-
-    mutating func integer<T: FixedWidthInteger>() throws -> T {
-        guard let raw = take(MemoryLayout<T>.size) else { throw TrainingError("the fit checkpoint is truncated") }
-        return raw.reversed().reduce(T.zero) { $0 << 8 | T($1) }  // little-endian: the last byte is the highest
-    }
-
-    /// A UInt64 count; with `elementSize`, no more than that many bytes each are left to read.
-    mutating func count(elementSize: Int = 0) throws -> Int {
-        let value: UInt64 = try integer()
-        guard value <= UInt64(Int32.max), elementSize == 0 || Int(value) <= (bytes.count - offset) / elementSize else {
-            throw TrainingError("the fit checkpoint is truncated or malformed")
-        }
-        return Int(value)
-    }
-
-    mutating func tensors() throws -> [[Float]] {
-        let tensorCount = try count(elementSize: 8)
-        return try (0..<tensorCount).map { _ in
-            let length = try count(elementSize: 4)
-            let start = offset
-            offset += 4 * length
-            return bytes.withUnsafeBytes { raw in
-                (0..<length).map {
-                    Float(
-                        bitPattern: UInt32(
-                            littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * $0, as: UInt32.self)))
-                }
-            }
-        }
     }
 }

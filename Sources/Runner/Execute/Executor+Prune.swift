@@ -11,7 +11,6 @@ extension Executor {
     func prune(
         _ decl: PruneDecl, directive: Directive, context: UnitContext, partial: inout RunResults.Partial
     ) throws -> [PruneOutcome] {
-        let step = context.step
         let (train, replicates) = try training(decl.model, in: partial)
         let trainKeys = replicateKeys(of: "train \(decl.model)", in: partial)
         let spec = try model(train.model, in: partial).spec
@@ -38,60 +37,43 @@ extension Executor {
                 baselineUnit: unit, cachedBaseline: cached(unit), levelKeys: keys,
                 cachedLevels: keys.map { options.useCache ? cache.read(PruneLevel.self, key: $0) : nil }, seed: seed)
         }
-        let total = plans.count * decl.sparsity.count
         let missing = plans.reduce(0) { $0 + $1.cachedLevels.filter { $0 == nil }.count }
-        if plans.allSatisfy({ $0.cachedBaseline != nil }), missing == 0 {
-            partial.cachedNodes.insert(step.name)
-            events.send(.directiveCached(step))
-        } else {
-            let done = total - missing
-            let seeds = plans.count > 1 ? " over \(plans.count) seeds" : ""
-            events.send(.directiveStarted(step, detail: done > 0 ? "\(done) of \(total) levels cached\(seeds)" : nil))
-        }
-        var outcomes: [PruneOutcome] = []
-        var deferred = false
-        for (index, plan) in plans.enumerated() {
-            let started = Date()
-            let trained = replicates[index]
-            var baseline = try plan.cachedBaseline ?? compute(plan.baselineUnit, context: context)
-            baseline.weights = trained.tensors
-            baseline.kernelTensors = try Model.restored(spec: spec, weights: trained.tensors).prunableParameterIndices
-            let units = decl.sparsity.enumerated().map { position, sparsity in
-                PruneLevelUnit(
-                    key: plan.levelKeys[position], spec: spec, weights: trained.tensors, sparsity: sparsity,
-                    scope: scope,
-                    fineTune: decl.fineTune.map { fineTune in
-                        PruneLevelUnit.FineTune(
-                            config: FitSettings.fineTune(fineTune, train: train, threads: context.threads),
-                            seed: CacheKey.derivedSeed("nbrun-prune-seed/1|\(plan.seed)|\(sparsity)"),
-                            gradual: fineTune.schedule == "gradual"
-                                ? (fineTune.initialSparsity, fineTune.ramp, fineTune.frequency) : nil)
-                    }, train: data.train, test: data.test, latencyBatch: decl.latencyBatch,
-                    latencyRuns: decl.latencyRuns, prunable: baseline.prunable, sizeDense: baseline.sizeDense)
-            }
-            // Under a task dispatch every missing level of every replicate joins one wave.
-            do {
-                let levels = try computeAll(Array(zip(units, plan.cachedLevels)), context: context) { unit in
-                    let seed = plans.count > 1 ? ", seed \(index + 1)" : ""
-                    context.note("sparsity \(String(format: "%g%%", unit.sparsity * 100)) (\(decl.scope)\(seed))")
+        let total = plans.count * decl.sparsity.count
+        var baselines: [(baseline: PruneBaseline, started: Date)] = []
+        return try runReplicates(
+            of: directive, following: trainKeys, context: context, partial: &partial,
+            counts: (total - missing, total), allCached: plans.allSatisfy({ $0.cachedBaseline != nil }) && missing == 0,
+            noun: "levels",
+            units: { index in
+                let started = Date()
+                let plan = plans[index]
+                let trained = replicates[index]
+                var baseline = try plan.cachedBaseline ?? compute(plan.baselineUnit, context: context)
+                baseline.weights = trained.tensors
+                baseline.kernelTensors = try Model.restored(spec: spec, weights: trained.tensors)
+                    .prunableParameterIndices
+                baselines.append((baseline, started))
+                return decl.sparsity.enumerated().map { position, sparsity in
+                    let unit = PruneLevelUnit(
+                        key: plan.levelKeys[position], spec: spec, weights: trained.tensors, sparsity: sparsity,
+                        scope: scope,
+                        fineTune: decl.fineTune.map { fineTune in
+                            PruneLevelUnit.FineTune(
+                                config: FitSettings.fineTune(fineTune, train: train, threads: context.threads),
+                                seed: CacheKey.derivedSeed("nbrun-prune-seed/1|\(plan.seed)|\(sparsity)"),
+                                gradual: fineTune.schedule == "gradual"
+                                    ? (fineTune.initialSparsity, fineTune.ramp, fineTune.frequency) : nil)
+                        }, train: data.train, test: data.test, latencyBatch: decl.latencyBatch,
+                        latencyRuns: decl.latencyRuns, prunable: baseline.prunable, sizeDense: baseline.sizeDense)
+                    return (unit, plan.cachedLevels[position])
                 }
-                outcomes.append(
-                    PruneOutcome(
-                        baseline: baseline, levels: levels, seconds: Date().timeIntervalSince(started),
-                        fineTuneEpochs: decl.fineTune?.epochs))
-            } catch is TaskDeferred {
-                deferred = true
-            }
-        }
-        if deferred { throw TaskDeferred() }
-        recordReplicateKeys(of: directive, following: trainKeys, in: &partial)
-        return outcomes
-    }
-
-    /// The cache keys of every replicate of a directive that ran, replicate 1 first.
-    func replicateKeys(of node: String, in partial: RunResults.Partial) -> [String] {
-        guard let key = partial.keys[node] else { preconditionFailure("`\(node)` has not run") }
-        return [key] + (partial.replicateKeys[node] ?? [])
+            },
+            note: { unit in ("sparsity \(String(format: "%g%%", unit.sparsity * 100))", [decl.scope]) },
+            outcome: { index, levels in
+                PruneOutcome(
+                    baseline: baselines[index].baseline, levels: levels,
+                    seconds: Date().timeIntervalSince(baselines[index].started), fineTuneEpochs: decl.fineTune?.epochs)
+            })
     }
 
     private func levelKey(_ decl: PruneDecl, seed: UInt64, trainKey: String, sparsity: Double) -> String {

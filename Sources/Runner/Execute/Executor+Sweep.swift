@@ -11,7 +11,6 @@ extension Executor {
     func sweep(
         _ decl: SweepDecl, directive: Directive, context: UnitContext, partial: inout RunResults.Partial
     ) throws -> [SweepOutcome] {
-        let step = context.step
         guard let trainDirective = notebook.directive(decl.train, kind: .train) else {
             preconditionFailure("train `\(decl.train)` has not run")
         }
@@ -38,32 +37,13 @@ extension Executor {
         let cachedPoints = plans.map { $0.map(cached) }
         let total = plans.count * decl.values.count
         let missing = cachedPoints.reduce(0) { $0 + $1.filter { $0 == nil }.count }
-        if missing == 0 {
-            partial.cachedNodes.insert(step.name)
-            events.send(.directiveCached(step))
-        } else {
-            let done = total - missing
-            let seeds = plans.count > 1 ? " over \(plans.count) seeds" : ""
-            events.send(.directiveStarted(step, detail: done > 0 ? "\(done) of \(total) points cached\(seeds)" : nil))
-        }
-        var outcomes: [SweepOutcome] = []
-        var deferred = false
-        // Under a task dispatch every missing point of every replicate joins one wave.
-        for (index, units) in plans.enumerated() {
-            do {
-                let points = try computeAll(Array(zip(units, cachedPoints[index])), context: context) { unit in
-                    let seed = plans.count > 1 ? " (seed \(index + 1))" : ""
-                    context.note(
-                        "\(decl.vary.rawValue) = \(unit.value.map { String(format: "%g", $0) }.joined(separator: " / "))"
-                            + seed)
-                }
-                outcomes.append(SweepOutcome(vary: decl.vary, points: points))
-            } catch is TaskDeferred {
-                deferred = true
-            }
-        }
-        if deferred { throw TaskDeferred() }
-        recordReplicateKeys(of: directive, following: trainKeys, in: &partial)
-        return outcomes
+        return try runReplicates(
+            of: directive, following: trainKeys, context: context, partial: &partial,
+            counts: (total - missing, total), allCached: missing == 0, noun: "points",
+            units: { index in plans[index].enumerated().map { ($1, cachedPoints[index][$0]) } },
+            note: { unit in
+                ("\(decl.vary.rawValue) = \(unit.value.map { String(format: "%g", $0) }.joined(separator: " / "))", [])
+            },
+            outcome: { _, points in SweepOutcome(vary: decl.vary, points: points) })
     }
 }

@@ -105,17 +105,6 @@ struct Executor {
                 ["nbrun-replicate/1", key, "replicate=\(replicate)"] + (upstream.map { ["upstream=\($0)"] } ?? []))
     }
 
-    /// Records the keys of replicates 2... of a directive that follows its train's replicates
-    /// (prune, sweep): each from the directive's key and the train replicate it used.
-    func recordReplicateKeys(
-        of directive: Directive, following trainKeys: [String], in partial: inout RunResults.Partial
-    ) {
-        let key = replicateKeys(of: Plan.node(directive), in: partial)[0]
-        partial.replicateKeys[Plan.node(directive)] = trainKeys.indices.dropFirst().map {
-            Self.replicateKey(key, replicate: $0 + 1, upstream: trainKeys[$0])
-        }
-    }
-
     /// One directive: its key, then its work (the plan guarantees its dependencies ran).
     private func run(_ directive: Directive, step: DirectiveStep?, threads: Int, into partial: inout RunResults.Partial)
         throws

@@ -12,27 +12,28 @@ struct NumpyArchive {
 
     /// Float32 values (`<f4`) of `shape`, row-major.
     mutating func add(_ name: String, float32 values: [Float], shape: [Int]) {
-        precondition(values.count == shape.reduce(1, *), "\(name): \(values.count) values for shape \(shape)")
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(values.count * 4)
-        for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes += $0 } }
-        entries.append((name, Self.header(descr: "<f4", shape: shape) + bytes))
+        add(name, descr: "<f4", values, shape: shape) { $0.bitPattern }
     }
 
     /// Float64 values (`<f8`) of `shape`.
     mutating func add(_ name: String, float64 values: [Double], shape: [Int]) {
-        precondition(values.count == shape.reduce(1, *), "\(name): \(values.count) values for shape \(shape)")
-        var bytes: [UInt8] = []
-        for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes += $0 } }
-        entries.append((name, Self.header(descr: "<f8", shape: shape) + bytes))
+        add(name, descr: "<f8", values, shape: shape) { $0.bitPattern }
     }
 
     /// Int32 values (`<i4`) of `shape`.
     mutating func add(_ name: String, int32 values: [Int32], shape: [Int]) {
+        add(name, descr: "<i4", values, shape: shape) { $0 }
+    }
+
+    /// An entry of `values` stored as the little-endian bytes of `bits(value)`, each.
+    private mutating func add<Value, Bits: FixedWidthInteger>(
+        _ name: String, descr: String, _ values: [Value], shape: [Int], bits: (Value) -> Bits
+    ) {
         precondition(values.count == shape.reduce(1, *), "\(name): \(values.count) values for shape \(shape)")
         var bytes: [UInt8] = []
-        for v in values { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
-        entries.append((name, Self.header(descr: "<i4", shape: shape) + bytes))
+        bytes.reserveCapacity(values.count * MemoryLayout<Bits>.size)
+        for v in values { withUnsafeBytes(of: bits(v).littleEndian) { bytes += $0 } }
+        entries.append((name, Self.header(descr: descr, shape: shape) + bytes))
     }
 
     static func header(descr: String, shape: [Int]) -> [UInt8] {
@@ -56,32 +57,32 @@ struct NumpyArchive {
             let name = Array((entry.name + ".npy").utf8)
             let crc = Int(Zlib.crc32(entry.bytes))
             let offset = out.count
-            // Local file header: version 2.0, no flags, stored, time/date 0 (so the bytes never depend on the clock).
+            // No flags, stored, time/date 0 (so the bytes never depend on the clock), the CRC and
+            // the sizes, the name's length, no extra field.
+            func shared(_ to: inout [UInt8]) {
+                u16(0, &to)
+                u16(0, &to)
+                u16(0, &to)
+                u16(0x21, &to)
+                u32(crc, &to)
+                u32(entry.bytes.count, &to)
+                u32(entry.bytes.count, &to)
+                u16(name.count, &to)
+                u16(0, &to)
+            }
+            // Local file header: signature, version needed 2.0, then the fields it shares with the
+            // central directory's record.
             u32(0x0403_4B50, &out)
             u16(20, &out)
-            u16(0, &out)
-            u16(0, &out)
-            u16(0, &out)
-            u16(0x21, &out)
-            u32(crc, &out)
-            u32(entry.bytes.count, &out)
-            u32(entry.bytes.count, &out)
-            u16(name.count, &out)
-            u16(0, &out)
+            shared(&out)
             out += name
             out += entry.bytes
+            // Central directory record: signature, made by 2.0, needed 2.0, the shared fields, no
+            // comment, disk 0, no attributes, then where the local header starts.
             u32(0x0201_4B50, &central)
             u16(20, &central)
             u16(20, &central)
-            u16(0, &central)
-            u16(0, &central)
-            u16(0, &central)
-            u16(0x21, &central)
-            u32(crc, &central)
-            u32(entry.bytes.count, &central)
-            u32(entry.bytes.count, &central)
-            u16(name.count, &central)
-            u16(0, &central)
+            shared(&central)
             u16(0, &central)
             u16(0, &central)
             u16(0, &central)

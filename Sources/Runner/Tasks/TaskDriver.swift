@@ -8,7 +8,8 @@ import Hashing
 /// (data sets, models, evaluations), and every task missing from the cache whose inputs are
 /// ready is collected; together they are one wave of independent tasks. The wave's task files are
 /// written and the backend runs them; a task that failed or vanished is submitted again (only the
-/// missing ones, up to `--retries` times). When a round finds no missing task, the ordinary
+/// missing ones, up to `--retries` times; a task pre-empted at the time limit after saving a new
+/// epoch does not count, see ``TaskAttempts``). When a round finds no missing task, the ordinary
 /// executor runs once more and takes every result from the cache, so the results (and the lock)
 /// are those of an in-process run.
 struct TaskDriver {
@@ -50,9 +51,7 @@ struct TaskDriver {
             }
             var missing = found
             var attempt = 0
-            // Submissions after which a task had failed or vanished; a task stopped at the time limit
-            // with its checkpoint saved made progress and does not count against `--retries`.
-            var failedAttempts = 0
+            var attempts = TaskAttempts(retries: options.retries)
             var logs: [String: URL] = [:]
             while !missing.isEmpty {
                 attempt += 1
@@ -65,17 +64,23 @@ struct TaskDriver {
                         done += 1
                         ran.insert(name)
                         update(.finished(directive: name, key: key))
+                        return
+                    }
+                    let record = folder.failure(key)
+                    let again = attempts.ended(key, record: record)
+                    if let stop = record?.preempted {
+                        update(.stopped(directive: name, key: key, stop: stop, log: log.path, resubmitted: again))
                     } else {
                         update(
                             .failed(
-                                directive: name, key: key, message: Self.message(folder.failure(key)), log: log.path,
-                                retrying: failedAttempts < options.retries
-                                    || folder.failure(key)?.checkpointEpoch != nil))
+                                directive: name, key: key, message: Self.message(record), log: log.path,
+                                retrying: again))
                     }
                 }
                 missing = missing.filter { cache.entry(for: $0.key) == nil }
-                if missing.contains(where: { folder.failure($0.key)?.checkpointEpoch == nil }) { failedAttempts += 1 }
-                if let first = missing.first, failedAttempts > options.retries {
+                if let stalled = attempts.close(missing: missing.map(\.key)),
+                    let first = missing.first(where: { $0.key == stalled })
+                {
                     throw RunnerFailure(
                         message: "\(Self.message(folder.failure(first.key))) (task \(first.key.prefix(12)), "
                             + "\(attempt) attempt\(attempt == 1 ? "" : "s"); log: \(logs[first.key]?.path ?? "none"))",
@@ -91,6 +96,9 @@ struct TaskDriver {
     private static func message(_ record: TaskFailureRecord?) -> String {
         guard let record else {
             return "the task ended without writing its result or an error (killed, out of memory or out of time?)"
+        }
+        if let stop = record.preempted {
+            return "pre-empted: \(stop.summary) without saving an epoch beyond its previous stop"
         }
         return record.message
     }

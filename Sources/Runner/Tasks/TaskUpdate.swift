@@ -12,6 +12,9 @@ public struct TaskUpdate: Sendable, CustomStringConvertible {
         case finished(directive: String, key: String)
         /// A task failed or vanished; its error and log, and whether it will be submitted again.
         case failed(directive: String, key: String, message: String, log: String, retrying: Bool)
+        /// A task stopped at the time limit with its checkpoint saved (not a failure); its log, and
+        /// whether it will be submitted again to resume.
+        case stopped(directive: String, key: String, stop: TaskPreempted, log: String, resubmitted: Bool)
         /// Every task is in the cache: how many ran in this run, and in how many waves.
         case allDone(ran: Int, waves: Int, seconds: Double)
     }
@@ -33,6 +36,9 @@ public struct TaskUpdate: Sendable, CustomStringConvertible {
         case .failed(let directive, let key, let message, let log, let retrying):
             return "task \(directive) \(key.prefix(12)) failed: \(message) (log: \(log))"
                 + (retrying ? "; submitting it again" : "") + " \(progress)"
+        case .stopped(let directive, let key, let stop, let log, let resubmitted):
+            return "task \(directive) \(key.prefix(12)) pre-empted: \(stop.summary), checkpoint saved (log: \(log))"
+                + (resubmitted ? "; resubmitted to resume from it" : "; not resubmitted") + " \(progress)"
         case .allDone(let ran, let waves, let seconds):
             return String(format: "tasks: %d run in %d wave%@ (%.1f s)", ran, waves, waves == 1 ? "" : "s", seconds)
         }

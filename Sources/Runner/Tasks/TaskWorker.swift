@@ -9,8 +9,8 @@ import Hashing
 /// own unit is computed, and its entry is installed atomically through ``ResultCache``. A task
 /// whose entry already exists succeeds at once (running a task twice is harmless). On failure the
 /// worker writes a ``TaskFailureRecord`` beside the task file before it exits with status 1. At
-/// Slurm's time-limit signal (``TimeLimitSignal``) a training stops after its next epoch checkpoint
-/// and the worker records that (``TaskPreempted``) and exits with status 75.
+/// Slurm's time-limit signal (``TimeLimitSignal``) a training or fine-tuning stops after its next
+/// epoch checkpoint, and the worker records that stop (``TaskPreempted``) and exits with status 75.
 public struct TaskWorker {
     /// A task file, or a list of task files (`.txt`, one a line) of which line `index` is run.
     public let file: URL
@@ -42,8 +42,8 @@ public struct TaskWorker {
         } catch let preempted as TaskPreempted {
             try? folder.writeFailure(
                 TaskFailureRecord(
-                    key: task.key, message: preempted.description, host: ProcessInfo.processInfo.hostName,
-                    checkpointEpoch: preempted.epoch))
+                    key: task.key, message: preempted.summary, host: ProcessInfo.processInfo.hostName,
+                    checkpointEpoch: preempted.epoch, epochs: preempted.epochs))
             throw preempted
         } catch {
             let message = (error as? RunnerFailure)?.message ?? "\(error)"

@@ -27,13 +27,25 @@ final class TimeLimitSignal: @unchecked Sendable {
         signal(SIGUSR1, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGUSR1, queue: .global())
         source.setEventHandler { [self] in
-            lock.lock()
-            raised = true
-            lock.unlock()
+            raise()
             FileHandle.standardError.write(
                 Data("nbrun task: time-limit signal (SIGUSR1); stopping after this epoch's checkpoint\n".utf8))
         }
         source.resume()
         self.source = source
+    }
+
+    /// Sets the flag, as the signal does (tests call it directly).
+    func raise() {
+        lock.lock()
+        defer { lock.unlock() }
+        raised = true
+    }
+
+    /// Clears the flag (a test that raised it).
+    func lower() {
+        lock.lock()
+        defer { lock.unlock() }
+        raised = false
     }
 }

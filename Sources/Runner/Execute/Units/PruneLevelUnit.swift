@@ -5,6 +5,11 @@ import Foundation
 /// One sparsity level of a prune: magnitude-prune the trained weights, evaluate, fine-tune with
 /// the masks held (or along a gradual schedule from the dense weights), evaluate again, and
 /// measure weights left, file sizes and inference latency.
+///
+/// With a cache the fine-tuning checkpoints every epoch (``PrunedFitCheckpoint``: the fit's state
+/// and the masks) and resumes an interrupted level with the same bits
+/// (``UnitContext/checkpointedFit(key:epochs:resumable:fit:)``); the level's seconds then count the
+/// resumed epochs' time too. The one-shot evaluation before it is recomputed (it is cheap and exact).
 struct PruneLevelUnit: ExecutionUnit {
     static let isTask = true
     /// How a level is fine-tuned: the fit settings and, for `schedule: gradual`, the schedule's shape.
@@ -44,6 +49,7 @@ struct PruneLevelUnit: ExecutionUnit {
                 batch: 0, runs: 0, denseMilliseconds: 0, sparseMilliseconds: 0,
                 denseLayerMilliseconds: 0, sparseLayerMilliseconds: 0),
             seconds: 0)
+        var fineTuneResumedSeconds = 0.0
         if let fineTune {
             var generator = SeededGenerator(seed: fineTune.seed)
             let config = fineTune.config
@@ -61,9 +67,17 @@ struct PruneLevelUnit: ExecutionUnit {
                     beginStep: 0, endStep: max(0, Int((gradual.ramp * Double(steps)).rounded()) - 1),
                     frequency: gradual.frequency)
             }
-            let result = try model.fitPruned(
-                train, config: config, masks: start, schedule: schedule, scope: scope, generator: &generator,
-                progress: context.trainingProgress())
+            let (result, resumedSeconds) = try context.checkpointedFit(
+                key: key, epochs: config.epochs,
+                resumable: { (checkpoint: PrunedFitCheckpoint) in
+                    try model.checkResumable(checkpoint, data: train, config: config, masks: start)
+                }
+            ) { checkpoint, save, progress in
+                try model.fitPruned(
+                    train, config: config, masks: start, schedule: schedule, scope: scope, generator: &generator,
+                    resumingFrom: checkpoint, checkpoint: save, progress: progress)
+            }
+            fineTuneResumedSeconds = resumedSeconds
             let tuned = model.evaluate(test, batchSize: 1000, threads: context.threads)
             level.accuracyFinetuned = tuned.accuracy
             level.lossFinetuned = tuned.loss
@@ -86,7 +100,7 @@ struct PruneLevelUnit: ExecutionUnit {
                 + "\(String(format: "%.1f", level.latency.sparseMilliseconds)) ms, "
                 + "dense \(String(format: "%.1f", level.latency.denseMilliseconds)) ms")
         level.tensors = final
-        level.seconds = Date().timeIntervalSince(started)
+        level.seconds = Date().timeIntervalSince(started) + fineTuneResumedSeconds
         return level
     }
 }
