@@ -5,14 +5,21 @@ import XCTest
 /// `ImageResampler`'s specialised loops against `ScalarReferenceResampler` (the per-pixel scalar
 /// version they replaced): forward and backward must give the same bits for every fill mode and
 /// interpolation, on random images and maps (the layers' own draws, large rotations, shifts by
-/// whole pixels and beyond the image, strong zooms), one and three channels, square, oblong and
+/// whole and half pixels and beyond the image, strong zooms, signed zeros, coordinates beyond
+/// 2^51), one and three channels, square, oblong and
 /// one-pixel-wide images.
 final class ResamplerBitIdentityTests: XCTestCase {
     private static let shapes = [(28, 28, 1), (9, 13, 3), (1, 7, 1), (6, 1, 2)]
 
     /// Maps that reach every branch: the layers' draws, exact pixel shifts, far shifts, big turns.
     private func maps(height h: Int, width w: Int, generator g: inout SeededGenerator) -> [ImageResampler.AffineMap] {
-        var result: [[Double]] = [[1, 0, 0, 0, 1, 0], [1, 0, -2, 0, 1, 3], [1, 0, -0.0, 0, 1, -0.0]]
+        let (wl, hl) = (Double(w - 1), Double(h - 1))
+        var result: [[Double]] = [
+            [1, 0, 0, 0, 1, 0], [1, 0, -2, 0, 1, 3], [1, 0, -0.0, 0, 1, -0.0], [2, -0.0, 1, -0.0, 0.5, -3],
+            [-1, 0, wl, 0, -1, hl], [-1, -0.0, wl, 0, 1, -0.0], [1, 0, 0.5, 0, 1, -0.5],
+            [1, 1e-300, 0.5, 1e-300, 1, -2.5],
+            [1e17, 0, 0, 0, 1e17, 0], [1e17, 1, 0, 1, 1e17, 0], [0.5, 0.5, -1e16, -0.5, 0.5, 3e15],
+        ]
         for kind: AffineAugmentationLayer.Kind in [
             .rotation(FactorRange(symmetric: 0.1)),
             .translation(height: FactorRange(symmetric: 0.1), width: FactorRange(symmetric: 0.1)),
@@ -60,7 +67,7 @@ final class ResamplerBitIdentityTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(compared, 4 * 8 * 2 * 45)
+        XCTAssertEqual(compared, 4 * 8 * 2 * 53)
     }
 
     /// The bit patterns of `body(input, output)`, the output first filled with NaN.
