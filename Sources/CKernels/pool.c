@@ -1,10 +1,17 @@
 // The persistent worker pool (see CKernels.h).
 //
-// A run is published as a 64-bit word: generation (high 32 bits) and next unclaimed chunk (low
-// 32 bits). Workers claim chunks with compare-and-swap on that word, so a worker that wakes late
-// can never claim a chunk of a later run with an earlier run's task: its compare-and-swap fails
-// once the generation has moved on. The caller claims chunks too and then waits for the chunks
-// still running on other threads; a worker that is not scheduled never delays a run.
+// A run is published as one 64-bit word: generation (high 32 bits), the run's chunk count (16
+// bits) and the next unclaimed chunk (low 16 bits). Workers claim chunks with compare-and-swap on
+// that word alone, so a worker that wakes late can never claim a chunk of a run that has ended:
+// whether chunks are left is decided from the word it swaps, never from the separately stored
+// fields, which the next run may already have overwritten before it publishes its word. (An
+// earlier layout kept the count outside the word; a worker descheduled after reading an exhausted
+// word could then read the next run's larger count, win its compare-and-swap on the old word and
+// run a chunk twice, counting it towards the next run's `done`, so that run could return while a
+// chunk was still executing. Tests/EngineTests/WorkerPoolStressTests reproduces that schedule.)
+// The task and context are read only after a successful claim, when the run cannot have ended.
+// The caller claims chunks too and then waits for the chunks still running on other threads; a
+// worker that is not scheduled never delays a run.
 #include "CKernels.h"
 
 #include <pthread.h>
@@ -30,11 +37,10 @@ struct ck_pool {
     int size;
     pthread_t *threads;
     struct ck_worker *workers;
-    _Alignas(64) uint64_t word;          // generation << 32 | next chunk
+    _Alignas(64) uint64_t word;          // generation << 32 | chunks << 16 | next chunk
     _Alignas(64) long done;              // chunks finished in the current run
     ck_task task;                        // the current run, valid while its chunks are unfinished
     void *context;
-    long chunks;
     int active;                          // threads allowed to take part
     int stop;
     int sleepers;
@@ -49,19 +55,26 @@ struct ck_worker {
 };
 
 static inline uint32_t ck_generation(uint64_t word) { return (uint32_t)(word >> 32); }
+static inline long ck_chunks(uint64_t word) { return (long)((word >> 16) & 0xFFFF); }
+static inline long ck_next(uint64_t word) { return (long)(word & 0xFFFF); }
+
+/// The most chunks one run can publish (the width of the word's count field); larger runs are
+/// done by the caller alone.
+#define CK_MAX_CHUNKS 0xFFFF
 
 /// Claims and runs chunks of generation `generation` until none are left.
 static void ck_work(ck_pool *pool, uint32_t generation, long worker) {
     uint64_t word = __atomic_load_n(&pool->word, __ATOMIC_ACQUIRE);
     for (;;) {
         if (ck_generation(word) != generation) return;
-        ck_task task = __atomic_load_n(&pool->task, __ATOMIC_RELAXED);
-        void *context = __atomic_load_n(&pool->context, __ATOMIC_RELAXED);
-        long chunks = __atomic_load_n(&pool->chunks, __ATOMIC_RELAXED);
-        long next = (long)(uint32_t)word;
-        if (next >= chunks) return;
+        long next = ck_next(word);
+        if (next >= ck_chunks(word)) return;
         if (!__atomic_compare_exchange_n(&pool->word, &word, word + 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
             continue;   // word reloaded
+        // Chunk `next` of this generation is ours and unfinished, so the run is still in progress
+        // and its task and context (published before the word, read after the acquire) are current.
+        ck_task task = __atomic_load_n(&pool->task, __ATOMIC_RELAXED);
+        void *context = __atomic_load_n(&pool->context, __ATOMIC_RELAXED);
         task(context, next, worker);
         __atomic_fetch_add(&pool->done, 1, __ATOMIC_RELEASE);
         word = __atomic_load_n(&pool->word, __ATOMIC_ACQUIRE);
@@ -139,19 +152,19 @@ int ck_pool_size(const ck_pool *pool) { return pool ? pool->size : 1; }
 
 void ck_pool_run(ck_pool *pool, long chunks, int threads, ck_task task, void *context) {
     if (chunks <= 0) return;
-    if (!pool || threads <= 1 || chunks == 1 || pool->size <= 1 || pthread_mutex_trylock(&pool->busy) != 0) {
+    if (!pool || threads <= 1 || chunks == 1 || chunks > CK_MAX_CHUNKS || pool->size <= 1 ||
+        pthread_mutex_trylock(&pool->busy) != 0) {
         for (long c = 0; c < chunks; c++) task(context, c, 0);
         return;
     }
-    // Publish the run: fields first, then the word with a new generation and chunk 0.
+    // Publish the run: fields first, then the word with a new generation, the count and chunk 0.
     __atomic_store_n(&pool->task, task, __ATOMIC_RELAXED);
     __atomic_store_n(&pool->context, context, __ATOMIC_RELAXED);
-    __atomic_store_n(&pool->chunks, chunks, __ATOMIC_RELAXED);
     __atomic_store_n(&pool->active, threads < pool->size ? threads : pool->size, __ATOMIC_RELAXED);
     __atomic_store_n(&pool->done, 0, __ATOMIC_RELAXED);
     uint64_t word = __atomic_load_n(&pool->word, __ATOMIC_RELAXED);
     uint32_t generation = ck_generation(word) + 1;
-    __atomic_store_n(&pool->word, (uint64_t)generation << 32, __ATOMIC_SEQ_CST);
+    __atomic_store_n(&pool->word, (uint64_t)generation << 32 | (uint64_t)chunks << 16, __ATOMIC_SEQ_CST);
     if (__atomic_load_n(&pool->sleepers, __ATOMIC_SEQ_CST) > 0) {
         pthread_mutex_lock(&pool->lock);
         pthread_cond_broadcast(&pool->wake);

@@ -80,7 +80,9 @@ void ck_sparse_dense_backward(const float *x, long ldx, int batch, int k0, int k
 /// chunk in [0, chunks) on the caller (worker 0) and up to threads - 1 pool threads (workers
 /// 1..threads-1), which claim chunks dynamically; it returns when all chunks are done. Workers spin
 /// briefly between runs, then sleep. If the pool is busy (another thread is running on it) the
-/// chunks run on the caller. Which thread runs a chunk never changes the chunk's result.
+/// chunks run on the caller, as do runs of more than 65535 chunks. Which thread runs a chunk never
+/// changes the chunk's result. Every chunk runs exactly once, and no pool thread is still inside
+/// `task` when ck_pool_run returns (Tests/EngineTests/WorkerPoolStressTests).
 typedef void (*ck_task)(void *context, long chunk, long worker);
 typedef struct ck_pool ck_pool;
 
