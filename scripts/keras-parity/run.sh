@@ -13,10 +13,13 @@
 #    (.build/keras-parity/seeds/curves.png).
 # 4. Paired runs: for root seeds 1..PAIRS, nbrun's recording of the no-dropout model over
 #    PAIRED_EPOCHS epochs and Keras/TensorFlow replaying it; paired.py tests the differences.
+# 5. Batch order: order.py records the rows fit() feeds per epoch on each backend, with Keras' own
+#    shuffling (seeded and unseeded) and with the exported script's EpochShuffled feed. Keras 3 on
+#    TensorFlow repeats one order in every epoch once seeded; the exported scripts reshuffle.
 # Slow: each Keras epoch takes ~14 s on 2 quiet cores; SEEDS=5 EPOCHS=20 is ~50 min of Keras.
 # Usage: scripts/keras-parity/run.sh   (env: SEEDS=5 EPOCHS=20 STEPS=100 SAME_START_EPOCHS=1
 #        BACKENDS="tensorflow jax" TRAINS="no_dropout with_dropout" PAIRS=5 PAIRED_EPOCHS=6
-#        PARTS="step distributions paired")
+#        PARTS="order step distributions paired")
 set -eu
 SEEDS=${SEEDS:-5}
 EPOCHS=${EPOCHS:-20}
@@ -26,7 +29,7 @@ BACKENDS=${BACKENDS:-tensorflow jax}
 TRAINS=${TRAINS:-no_dropout with_dropout}
 PAIRS=${PAIRS:-5}
 PAIRED_EPOCHS=${PAIRED_EPOCHS:-6}
-PARTS=${PARTS:-step distributions paired}
+PARTS=${PARTS:-order step distributions paired}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 VENV=$ROOT/.build/keras-venv
@@ -42,6 +45,14 @@ swift build -c release --product nbrun >&2
 mkdir -p "$WORK"
 ONLY=""
 for t in $TRAINS; do ONLY="$ONLY --only $t"; done
+
+case " $PARTS " in *" order "*)
+  "$NBRUN" export --keras notebooks/dropout.md -o "$WORK" >&2
+  for backend in $BACKENDS; do
+    KERAS_BACKEND=$backend "$PY" "$HERE/order.py" "$WORK/dropout_keras.py" 2>/dev/null
+    echo
+  done
+;; esac
 
 case " $PARTS " in *" step "*)
   "$NBRUN" export --keras notebooks/dropout.md -o "$WORK" --same-start --epochs "$SAME_START_EPOCHS" --steps "$STEPS" >&2

@@ -157,15 +157,52 @@ def stopping(callbacks):
     return {}
 
 
+class EpochShuffled(keras.utils.PyDataset):
+    """The training rows in a new order every epoch, drawn by NumPy from the replicate's seed.
+
+    fit(shuffle=True) is documented to shuffle before each epoch, and nbrun does. Keras 3 on the
+    TensorFlow backend does not once keras.utils.set_random_seed has run: it draws the order with
+    tf.random.shuffle inside a tf.data pipeline that each epoch iterates afresh from the same seed,
+    so every epoch repeats the first one's order (measured with Keras 3.15.1 and TensorFlow 2.21;
+    on JAX, or on TensorFlow without a seed, each epoch gets a new order). A fixed order overfits
+    sooner, so the script shuffles itself, the same way on every backend (docs/keras-parity.md)."""
+
+    def __init__(self, x, y, batch_size, seed):
+        super().__init__()
+        self.x, self.y, self.batch_size = x, y, batch_size
+        self.generator = np.random.default_rng(seed)
+        self.order = self.generator.permutation(len(x))
+
+    def __len__(self):
+        return -(-len(self.x) // self.batch_size)
+
+    def __getitem__(self, index):
+        rows = self.order[index * self.batch_size:(index + 1) * self.batch_size]
+        return self.x[rows], self.y[rows]
+
+    def on_epoch_end(self):
+        self.order = self.generator.permutation(len(self.x))
+
+
 def fit(train, seed, data, epochs, verbose):
-    """compile() + fit() as the notebook says, with its callbacks; returns the model and its history."""
+    """compile() + fit() as the notebook says, with its callbacks; returns the model and its history.
+    The validation rows are the last ones, as validation_split takes them; with shuffle the training
+    rows come in a new order every epoch (EpochShuffled)."""
     keras.utils.set_random_seed(keras_seed(seed))
     model = compiled(train)
     x, y = data[train["data"]]["train"]
+    y = targets(y, train)
+    n = training_rows(len(x), train["validation_split"])
+    validation = (x[n:], y[n:]) if n < len(x) else None
     callbacks = train["callbacks"]() if "callbacks" in train else []
-    history = model.fit(x, targets(y, train), batch_size=train["batch_size"], epochs=epochs,
-                        validation_split=train["validation_split"], shuffle=train["shuffle"], callbacks=callbacks,
-                        verbose=verbose)
+    if train["shuffle"]:
+        batches = EpochShuffled(x[:n], y[:n], train["batch_size"], keras_seed(seed))
+        # shuffle=False: Keras would otherwise also permute the order of the batches.
+        history = model.fit(batches, epochs=epochs, shuffle=False, validation_data=validation,
+                            callbacks=callbacks, verbose=verbose)
+    else:
+        history = model.fit(x[:n], y[:n], batch_size=train["batch_size"], epochs=epochs, shuffle=False,
+                            validation_data=validation, callbacks=callbacks, verbose=verbose)
     return model, {**{key: [locked(v) for v in values] for key, values in history.history.items()
                       if key in train["history"]}, **stopping(callbacks)}
 
