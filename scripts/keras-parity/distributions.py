@@ -5,7 +5,8 @@
 
 Both sides are read in the lock's layout (`directives["train <id>"]`, `["train <id>[2]"]`, ...):
 nbrun's lock files and the JSON the exported Keras script writes. Per replicate: the final
-val_accuracy, the minimum val_loss, its epoch (from 1) and the final val_loss. For each, the mean,
+val_accuracy, the minimum val_loss, its epoch (from 1) and the final val_loss (with --epochs N:
+over the first N epochs on both sides, "final" meaning epoch N). For each, the mean,
 standard deviation and range per side, Welch's two-sample t test (scipy.stats.ttest_ind with
 equal_var=False) and, as a check that does not assume normality, the Mann-Whitney U test.
 Needs NumPy and SciPy.
@@ -29,10 +30,11 @@ def replicates(paths, train):
     return found
 
 
-def measures(history):
-    val_loss = np.array(history["val_loss"], np.float64)
+def measures(history, epochs=None):
+    """The four measures over the first `epochs` epochs (None: all of them)."""
+    val_loss = np.array(history["val_loss"][:epochs], np.float64)
     return {
-        "final val_accuracy": history["val_accuracy"][-1],
+        "final val_accuracy": history["val_accuracy"][:epochs][-1],
         "min val_loss": float(val_loss.min()),
         "epoch of min val_loss": int(val_loss.argmin()) + 1,
         "final val_loss": float(val_loss[-1]),
@@ -52,12 +54,17 @@ def main():
     parser.add_argument("--nbrun", nargs="+", required=True)
     parser.add_argument("--keras", nargs="+", required=True)
     parser.add_argument("--label", default="Keras")
+    parser.add_argument("--epochs", type=int, help="compare the first EPOCHS epochs only (both sides)")
     args = parser.parse_args()
-    ours = [measures(h) for h in replicates(args.nbrun, args.train)]
-    theirs = [measures(h) for h in replicates(args.keras, args.train)]
+    ours = [measures(h, args.epochs) for h in replicates(args.nbrun, args.train)]
+    theirs = [measures(h, args.epochs) for h in replicates(args.keras, args.train)]
+    if args.epochs and any(len(h["val_loss"]) < args.epochs
+                           for h in replicates(args.nbrun, args.train) + replicates(args.keras, args.train)):
+        raise SystemExit(f"a replicate has fewer than {args.epochs} epochs")
     if len(ours) < 2 or len(theirs) < 2:
         raise SystemExit(f"need at least 2 replicates per side, got {len(ours)} nbrun and {len(theirs)} Keras")
-    print(f"## `{args.train}`: nbrun ({len(ours)} seeds) against {args.label} ({len(theirs)} seeds)\n")
+    window = f", epochs 1-{args.epochs}" if args.epochs else ""
+    print(f"## `{args.train}`: nbrun ({len(ours)} seeds) against {args.label} ({len(theirs)} seeds){window}\n")
     print(f"| measure | nbrun mean ± sd (range) | {args.label} mean ± sd (range) | Welch t | p | Mann-Whitney p |")
     print("|---|---|---|---:|---:|---:|")
     for key in ours[0]:
