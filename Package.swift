@@ -102,13 +102,13 @@ let package = Package(
         .systemLibrary(name: "CZ", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Fixture paths and scratch folders shared by the test targets.
-        .target(name: "TestSupport", dependencies: ["Engine"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Engine", "Markdown"], path: "Tests/TestSupport"),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Hashing", "TestSupport"]),
         .testTarget(
             name: "NotebookFormatTests", dependencies: ["NotebookFormat", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Reference"]),
-        .testTarget(name: "ArticleTests", dependencies: ["Article"], exclude: ["Support/html_check.py", "Golden"]),
+        .testTarget(name: "ArticleTests", dependencies: ["Article", "TestSupport"], exclude: ["Support/html_check.py", "Golden"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Engine", "NotebookFormat", "TestSupport", "Datasets", "Markdown", "CCmarkGFM"]),
         .testTarget(
             name: "PreviewTests",

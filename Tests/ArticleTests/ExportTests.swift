@@ -1,5 +1,5 @@
-import CCmarkGFM
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import Article
@@ -47,14 +47,14 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(
             try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
             [".nbrun-output", "article.md", "figures"])
-        let html = try GFM.html(String(contentsOf: folder.appendingPathComponent("article.md"), encoding: .utf8))
-        let sources = GFM.imageSources(html)
+        let html = try GitHubMarkdown.html(String(contentsOf: folder.appendingPathComponent("article.md"), encoding: .utf8))
+        let sources = GitHubMarkdown.imageSources(html)
         XCTAssertEqual(sources, ["figures/accuracy.png", "figures/loss.png"])
         for source in sources {
             let png = try Data(contentsOf: folder.appendingPathComponent(source))
             XCTAssertNotNil(Figure.pngSize(png), source)
         }
-        XCTAssertEqual(GFM.count("<table>", in: html), 2, "model summary and results table are GFM tables")
+        XCTAssertEqual(GitHubMarkdown.count("<table>", in: html), 2, "model summary and results table are GFM tables")
         XCTAssertTrue(html.contains(#"<td align="right">98.72%</td>"#), html)
     }
 
@@ -65,7 +65,7 @@ final class ExportTests: XCTestCase {
         for absent in ["<html", "<head", "<style", "<link", "<script", "<h1", #"class="toc""#, "<footer"] {
             XCTAssertFalse(html.contains(absent), absent)
         }
-        let sources = GFM.imageSources(html)
+        let sources = GitHubMarkdown.imageSources(html)
         XCTAssertEqual(sources.count, 2)
         XCTAssertTrue(sources.allSatisfy { $0.hasPrefix("data:image/png;base64,") })
         XCTAssertTrue(html.contains(#"class="provenance""#), "provenance is part of the body")
@@ -77,32 +77,4 @@ final class ExportTests: XCTestCase {
         XCTAssertFalse(html.contains("var(--"), "custom properties are resolved")
         XCTAssertTrue(html.contains("line-break: strict"), "the Japanese rules apply to a Japanese page")
     }
-}
-
-/// cmark-gfm as a reader of the exported Markdown (the way GitHub renders it).
-enum GFM {
-    static func html(_ markdown: String) throws -> String {
-        cmark_gfm_core_extensions_ensure_registered()
-        let parser = try XCTUnwrap(cmark_parser_new(CMARK_OPT_DEFAULT))
-        defer { cmark_parser_free(parser) }
-        for name in ["table", "strikethrough", "autolink"] {
-            cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name))
-        }
-        cmark_parser_feed(parser, markdown, markdown.utf8.count)
-        let root = try XCTUnwrap(cmark_parser_finish(parser))
-        defer { cmark_node_free(root) }
-        let rendered = try XCTUnwrap(
-            cmark_render_html(root, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)))
-        defer { free(rendered) }
-        return String(cString: rendered)
-    }
-
-    static func imageSources(_ html: String) -> [String] {
-        let regex = try! NSRegularExpression(pattern: #"<img[^>]*\ssrc="([^"]*)""#)
-        return regex.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap {
-            Range($0.range(at: 1), in: html).map { String(html[$0]) }
-        }
-    }
-
-    static func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
 }

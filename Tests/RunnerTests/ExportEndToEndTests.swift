@@ -1,5 +1,5 @@
-import CCmarkGFM
 import Foundation
+import TestSupport
 import XCTest
 
 /// `--to md` and `--to html-fragment` through the real CLI on the small fixture notebook.
@@ -29,8 +29,8 @@ final class ExportEndToEndTests: XCTestCase {
         XCTAssertFalse(markdown.contains("@fig-") || markdown.contains("@tbl-"), "unresolved reference")
         XCTAssertTrue(markdown.contains("(Figure 2, Table 1)"), "cross-references as text")
 
-        let rendered = try Self.gfmHTML(markdown)
-        let sources = Self.imageSources(rendered)
+        let rendered = try GitHubMarkdown.html(markdown)
+        let sources = GitHubMarkdown.imageSources(rendered)
         XCTAssertEqual(sources.count, 4, rendered)
         for source in sources {
             XCTAssertTrue(source.hasPrefix("figures/"), source)
@@ -55,7 +55,7 @@ final class ExportEndToEndTests: XCTestCase {
             ["small-fragment.html"])
         let html = try String(
             contentsOf: harness.folder.appendingPathComponent("output/small-fragment.html"), encoding: .utf8)
-        let sources = Self.imageSources(html)
+        let sources = GitHubMarkdown.imageSources(html)
         XCTAssertEqual(sources.count, 4)
         XCTAssertTrue(sources.allSatisfy { $0.hasPrefix("data:image/png;base64,") }, "\(sources.map { $0.prefix(30) })")
         XCTAssertFalse(html.contains(#"src="http"#))
@@ -72,29 +72,5 @@ final class ExportEndToEndTests: XCTestCase {
         let unknown = try harness.run([notebook.path, "--to", "pdf"])
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("html-fragment"), "the error lists the formats: \(unknown.stderr)")
-    }
-
-    /// The exported Markdown as GitHub renders it (cmark-gfm with its table, strikethrough, autolink extensions).
-    static func gfmHTML(_ markdown: String) throws -> String {
-        cmark_gfm_core_extensions_ensure_registered()
-        let parser = try XCTUnwrap(cmark_parser_new(CMARK_OPT_DEFAULT))
-        defer { cmark_parser_free(parser) }
-        for name in ["table", "strikethrough", "autolink"] {
-            cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name))
-        }
-        cmark_parser_feed(parser, markdown, markdown.utf8.count)
-        let root = try XCTUnwrap(cmark_parser_finish(parser))
-        defer { cmark_node_free(root) }
-        let rendered = try XCTUnwrap(
-            cmark_render_html(root, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)))
-        defer { free(rendered) }
-        return String(cString: rendered)
-    }
-
-    static func imageSources(_ html: String) -> [String] {
-        let regex = try! NSRegularExpression(pattern: #"<img[^>]*\ssrc="([^"]*)""#)
-        return regex.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap {
-            Range($0.range(at: 1), in: html).map { String(html[$0]) }
-        }
     }
 }

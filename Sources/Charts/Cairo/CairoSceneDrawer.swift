@@ -24,36 +24,25 @@ struct CairoSceneDrawer {
                 }
                 cairo_new_path(cr)
             case .polyline(let points, let stroke, let clip):
-                guard let first = points.first else { continue }
+                guard !points.isEmpty else { continue }
                 cairo_save(cr)
-                if let clip {
-                    cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)
-                    cairo_clip(cr)
-                }
-                cairo_move_to(cr, first.x, first.y)
-                for q in points.dropFirst() { cairo_line_to(cr, q.x, q.y) }
+                self.clip(to: clip)
+                trace(points)
                 apply(stroke)
                 cairo_stroke(cr)
                 cairo_restore(cr)
             case .polygon(let points, let fill, let clip):
-                guard let first = points.first else { continue }
+                guard !points.isEmpty else { continue }
                 cairo_save(cr)
-                if let clip {
-                    cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)
-                    cairo_clip(cr)
-                }
-                cairo_move_to(cr, first.x, first.y)
-                for q in points.dropFirst() { cairo_line_to(cr, q.x, q.y) }
+                self.clip(to: clip)
+                trace(points)
                 cairo_close_path(cr)
                 setColor(fill)
                 cairo_fill(cr)
                 cairo_restore(cr)
             case .markers(let centers, let radius, let fill, let clip):
                 cairo_save(cr)
-                if let clip {
-                    cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)
-                    cairo_clip(cr)
-                }
+                self.clip(to: clip)
                 setColor(fill)
                 for c in centers {
                     cairo_new_sub_path(cr)
@@ -83,6 +72,21 @@ struct CairoSceneDrawer {
         cairo_arc(cr, r.minX + k, r.maxY - k, k, Double.pi / 2, Double.pi)
         cairo_arc(cr, r.minX + k, r.minY + k, k, Double.pi, 3 * Double.pi / 2)
         cairo_close_path(cr)
+    }
+
+    /// Restricts drawing to `rect` until the next `cairo_restore` (nothing when nil).
+    private func clip(to rect: Rect?) {
+        guard let rect else { return }
+        let cr = context.pointer
+        cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+        cairo_clip(cr)
+    }
+
+    /// A path through `points` in order (not closed); `points` is not empty.
+    private func trace(_ points: [Point]) {
+        let cr = context.pointer
+        cairo_move_to(cr, points[0].x, points[0].y)
+        for q in points.dropFirst() { cairo_line_to(cr, q.x, q.y) }
     }
 
     private func setColor(_ c: Color) { cairo_set_source_rgba(context.pointer, c.r, c.g, c.b, c.a) }
