@@ -135,9 +135,11 @@ def targets(labels, train):
     return labels
 
 
-def training_rows(count, split):
-    """Keras keeps floor(count * (1 - split)) rows for training; the rest, at the end, validate."""
-    return int(count * (1.0 - split))
+def split_rows(x, y, split):
+    """(training rows, validation rows or None) as validation_split takes them: Keras keeps the first
+    floor(count * (1 - split)) rows for training; the rest, at the end, validate."""
+    n = int(len(x) * (1.0 - split))
+    return (x[:n], y[:n]), ((x[n:], y[n:]) if n < len(x) else None)
 
 
 def compiled(train):
@@ -191,17 +193,15 @@ def fit(train, seed, data, epochs, verbose):
     keras.utils.set_random_seed(keras_seed(seed))
     model = compiled(train)
     x, y = data[train["data"]]["train"]
-    y = targets(y, train)
-    n = training_rows(len(x), train["validation_split"])
-    validation = (x[n:], y[n:]) if n < len(x) else None
+    (xt, yt), validation = split_rows(x, targets(y, train), train["validation_split"])
     callbacks = train["callbacks"]() if "callbacks" in train else []
     if train["shuffle"]:
-        batches = EpochShuffled(x[:n], y[:n], train["batch_size"], keras_seed(seed))
+        batches = EpochShuffled(xt, yt, train["batch_size"], keras_seed(seed))
         # shuffle=False: Keras would otherwise also permute the order of the batches.
         history = model.fit(batches, epochs=epochs, shuffle=False, validation_data=validation,
                             callbacks=callbacks, verbose=verbose)
     else:
-        history = model.fit(x[:n], y[:n], batch_size=train["batch_size"], epochs=epochs, shuffle=False,
+        history = model.fit(xt, yt, batch_size=train["batch_size"], epochs=epochs, shuffle=False,
                             validation_data=validation, callbacks=callbacks, verbose=verbose)
     return model, {**{key: [locked(v) for v in values] for key, values in history.history.items()
                       if key in train["history"]}, **stopping(callbacks)}
@@ -246,14 +246,12 @@ def fit_same_start(train, seed, data, start_dir, epochs, verbose):
     own = {f"keras_initial_{i}": w for i, w in enumerate(model.get_weights())}
     model.set_weights([start[f"initial_{i}"] for i in range(len(own))])
     x, y = data[train["data"]]["train"]
-    y = targets(y, train)
-    n = training_rows(len(x), train["validation_split"])
-    validation = (x[n:], y[n:]) if n < len(x) else None
+    (xt, yt), validation = split_rows(x, targets(y, train), train["validation_split"])
     exact = not any(isinstance(layer, (keras.layers.Dropout, keras.layers.BatchNormalization))
                     for layer in model.layers)
     history, logs, after_epoch = {}, [], None
     for epoch, order in enumerate(start["order"][:epochs]):
-        xe, ye = x[:n][order], y[:n][order]
+        xe, ye = xt[order], yt[order]
         # Exact per-step losses cost a forward pass each: epoch 1 only, which the comparison covers.
         log = StepLog(xe, ye, train["batch_size"], exact and epoch == 0,
                       int(start["after_steps"]) - sum(len(l.running) for l in logs))
