@@ -91,7 +91,8 @@ final class KerasExportTests: XCTestCase {
 
     /// `--same-start` on the small fixture notebook: NumPy reads the archive; the initial weights lie
     /// within the glorot_uniform limits, every epoch's order is a permutation of the training rows,
-    /// each epoch's steps average to its recorded loss, and the weights after N steps differ from the start.
+    /// each epoch's steps average to its recorded loss, the weights after N steps differ from the start,
+    /// and the Dropout layer's masks are one byte per training row and unit, kept at the rate's odds.
     func testSameStartRecordingReadsBackInNumPy() throws {
         let folder = try Scratch.directory(self)
         let notebook = folder.appendingPathComponent("small.md")
@@ -123,6 +124,12 @@ final class KerasExportTests: XCTestCase {
                 assert abs(mean - a["history_loss"][e]) <= 1e-6 * mean, (mean, a["history_loss"][e])
             assert int(a["after_steps"]) == 5
             assert not np.array_equal(a["after_steps_0"], k) and a["after_epoch_0"].shape == k.shape
+            keep = a["dropout_0"]
+            assert keep.shape == (3200, 16) and keep.dtype == np.uint8, (keep.shape, keep.dtype)
+            assert set(np.unique(keep)) == {0, 1}
+            # Dropout(0.3): 51,200 flags, kept with probability 0.7 (4 sd = 0.008).
+            assert abs(keep.mean() - 0.7) < 0.008, keep.mean()
+            assert "dropout_1" not in a.files
             print("ok")
             """
         let result = try Self.python(["-c", check, archive.path])

@@ -32,6 +32,15 @@ final class DropoutLayer: Layer {
         }
     }
 
+    /// The keep flags of the last forward pass over `batch` samples: 1 where the element was kept,
+    /// 0 where dropped, sample-major. All ones when that pass did not drop (inference, or rate 0).
+    func keepFlags(batch: Int) -> [UInt8] {
+        let n = batch * inputSize
+        guard maskActive else { return [UInt8](repeating: 1, count: n) }
+        let m = mask.pointer
+        return (0..<n).map { m[$0] != 0 ? 1 : 0 }
+    }
+
     func backward(
         x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
         dx: UnsafeMutablePointer<Float>?, batch: Int, pass: Pass

@@ -25,6 +25,11 @@ struct NumpyArchive {
         add(name, descr: "<i4", values, shape: shape) { $0 }
     }
 
+    /// Unsigned bytes (`|u1`) of `shape`.
+    mutating func add(_ name: String, uint8 values: [UInt8], shape: [Int]) {
+        add(name, descr: "|u1", values, shape: shape) { $0 }
+    }
+
     /// An entry of `values` stored as the little-endian bytes of `bits(value)`, each.
     private mutating func add<Value, Bits: FixedWidthInteger>(
         _ name: String, descr: String, _ values: [Value], shape: [Int], bits: (Value) -> Bits

@@ -9,8 +9,11 @@ import Foundation
 /// Keras' layout: convolution kernels (kh, kw, in, out), dense kernels (in, out)), `order` (epochs ×
 /// training rows: the rows of every epoch in the order they were fed, as positions among the
 /// training rows), `loss` (each step's batch-mean loss before its update, float64), `after_steps`
-/// (N) with `after_steps_<i>` (the weights after N steps), `after_epoch_<i>` (after epoch 1) and
-/// `history_<key>` (the epoch records, float32).
+/// (N) with `after_steps_<i>` (the weights after N steps), `after_epoch_<i>` (after epoch 1),
+/// `history_<key>` (the epoch records, float32) and, for a model with Dropout, `dropout_<k>` (the
+/// k-th Dropout layer's masks, uint8, 1 kept and 0 dropped: (epochs × training rows, the layer's
+/// per-sample shape), row r of the masks belonging to row r of the flattened `order`), which the
+/// script feeds to the same layers so that both frameworks drop the same elements.
 struct SameStartRecording {
     let id: String
     let spec: ModelSpec
@@ -34,15 +37,29 @@ struct SameStartRecording {
         var losses: [Double] = []
         var afterSteps: [[Float]]?
         var afterEpoch: [[Float]]?
+        // The masks take a byte per element per training row and epoch: kept in memory up to
+        // `maskByteLimit`, beyond it not recorded (the script's Dropout then draws its own masks).
+        let maskShapes = model.dropoutMasks(batch: 0).map(\.shape)
+        let keepsMasks = Self.maskBytes(shapes: maskShapes, rows: rows, epochs: config.epochs)
+            .map { $0 <= Self.maskByteLimit } ?? false
+        var masks: [[UInt8]] = keepsMasks ? maskShapes.map { _ in [] } : []
         let history = try model.fit(samples, config: config, generator: &generator) { step in
             order += step.rows.map { Int32($0) }
             losses.append(step.loss)
+            if keepsMasks {
+                for (k, mask) in model.dropoutMasks(batch: step.rows.count).enumerated() { masks[k] += mask.keep }
+            }
             if step.step + 1 == self.afterSteps { afterSteps = model.parameters }
             if step.epoch == 1, order.count == rows { afterEpoch = model.parameters }
         }
-        archive.add("order", int32: order, shape: [config.epochs, rows])
+        // The epochs that ran: an EarlyStopping callback may end the fit before `config.epochs`.
+        let epochs = order.count / rows
+        archive.add("order", int32: order, shape: [epochs, rows])
         archive.add("loss", float64: losses, shape: [losses.count])
         archive.add("after_steps", int32: [Int32(self.afterSteps)], shape: [])
+        for (k, keep) in masks.enumerated() {
+            archive.add("dropout_\(k)", uint8: keep, shape: [epochs * rows] + maskShapes[k])
+        }
         for (i, tensor) in (afterSteps ?? []).enumerated() {
             archive.add("after_steps_\(i)", float32: tensor, shape: shapes[i])
         }
@@ -57,5 +74,25 @@ struct SameStartRecording {
             archive.add("history_\(key)", float32: values, shape: [values.count])
         }
         return archive
+    }
+
+    /// At most 1 GiB of Dropout masks per recording.
+    static let maskByteLimit = 1 << 30
+
+    /// Bytes of the masks of `epochs` epochs over `rows` rows; nil when the count overflows.
+    static func maskBytes(shapes: [[Int]], rows: Int, epochs: Int) -> Int? {
+        var total = 0
+        for shape in shapes {
+            var bytes = rows
+            for factor in shape + [epochs] {
+                let (product, overflow) = bytes.multipliedReportingOverflow(by: factor)
+                guard !overflow else { return nil }
+                bytes = product
+            }
+            let (sum, overflow) = total.addingReportingOverflow(bytes)
+            guard !overflow else { return nil }
+            total = sum
+        }
+        return total
     }
 }

@@ -142,9 +142,10 @@ def split_rows(x, y, split):
     return (x[:n], y[:n]), ((x[n:], y[n:]) if n < len(x) else None)
 
 
-def compiled(train):
-    """A fresh model compiled as the train says; a metric given as a function is built per model."""
-    model = train["model"]()
+def compiled(train, model=None):
+    """`model` (default: a fresh one) compiled as the train says; a metric given as a function is
+    built per model."""
+    model = model or train["model"]()
     metrics = [m() if callable(m) else m for m in train["metrics"]]
     model.compile(optimizer=train["optimizer"](), loss=train["loss"], metrics=metrics)
     return model
@@ -207,12 +208,47 @@ def fit(train, seed, data, epochs, verbose):
                       if key in train["history"]}, **stopping(callbacks)}
 
 
+class ReplayedDropout(keras.layers.Layer):
+    """Dropout(rate) with the mask given as a second input, for the same-start replay: in training
+    y = x * (1 / (1 - rate)) * keep (keep: 1 kept, 0 dropped, as nbrun drew it), as Keras' own
+    Dropout scales; at inference y = x."""
+
+    def __init__(self, rate, **kwargs):
+        super().__init__(**kwargs)
+        self.rate = rate
+
+    def call(self, inputs, training=None):
+        x, keep = inputs
+        if not training:
+            return x
+        return x * (1.0 / (1.0 - self.rate)) * keras.ops.cast(keep, x.dtype)
+
+
+def with_replayed_dropout(model, shapes):
+    """The model's own layers (the same weights) with every Dropout replaced by ReplayedDropout,
+    taking the masks of `shapes` as extra inputs after the model's input."""
+    inputs = [keras.Input(shape=model.input_shape[1:])] + [keras.Input(shape=s) for s in shapes]
+    h, k = inputs[0], 1
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.Dropout):
+            h, k = ReplayedDropout(layer.rate)([h, inputs[k]]), k + 1
+        else:
+            h = layer(h)
+    return keras.Model(inputs, h, name=model.name + "_replayed")
+
+
+def rows_of(x, lo, hi):
+    """Rows lo..hi of an input or of each of a list of inputs."""
+    return [a[lo:hi] for a in x] if isinstance(x, list) else x[lo:hi]
+
+
 class StepLog(keras.callbacks.Callback):
     """Per-step losses and the weights after `after` steps, for the step-parity comparison.
 
-    Keras reports running means per step; when the model has no Dropout or BatchNormalization the
-    batch is also measured exactly (one more forward pass before the update, training=False, which
-    then computes the same as training=True)."""
+    Keras reports running means per step; when the model has no BatchNormalization and no Dropout
+    drawing its own masks (none, or nbrun's replayed) the batch is also measured exactly: one more
+    forward pass before the update, with training=True, which then has no side effect and draws
+    nothing."""
 
     def __init__(self, x, y, batch_size, exact, after):
         super().__init__()
@@ -222,8 +258,8 @@ class StepLog(keras.callbacks.Callback):
     def on_train_batch_begin(self, batch, logs=None):
         if self.exact:
             lo = batch * self.batch_size
-            xb, yb = self.x[lo:lo + self.batch_size], self.y[lo:lo + self.batch_size]
-            value = self.model.compute_loss(x=xb, y=yb, y_pred=self.model(xb, training=False))
+            xb, yb = rows_of(self.x, lo, lo + self.batch_size), self.y[lo:lo + self.batch_size]
+            value = self.model.compute_loss(x=xb, y=yb, y_pred=self.model(xb, training=True))
             self.losses.append(float(keras.ops.convert_to_numpy(value)))
 
     def on_train_batch_end(self, batch, logs=None):
@@ -236,22 +272,37 @@ class StepLog(keras.callbacks.Callback):
 def fit_same_start(train, seed, data, start_dir, epochs, verbose):
     """fit() from nbrun's initial weights over nbrun's batches: each epoch's rows are permuted as
     nbrun fed them and fitted with shuffle=False, one fit() per epoch (the optimizer keeps its state,
-    so a learning-rate schedule goes on counting steps). `epochs` (None: all that nbrun recorded)
-    replays only the first ones. Callbacks are not replayed: the replay runs the epochs nbrun ran,
-    and a rate ReduceLROnPlateau lowered or weights EarlyStopping restored are not repeated."""
+    so a learning-rate schedule goes on counting steps). When nbrun recorded its Dropout masks
+    (`dropout_<k>`), every Dropout layer applies them (ReplayedDropout), so both frameworks drop the
+    same elements. `epochs` (None: all that nbrun recorded) replays only the first ones. Callbacks
+    are not replayed: the replay runs the epochs nbrun ran, and a rate ReduceLROnPlateau lowered or
+    weights EarlyStopping restored are not repeated."""
     start = np.load(os.path.join(start_dir, train["id"] + ".nbrun.npz"))
     keras.utils.set_random_seed(keras_seed(seed))
-    model = compiled(train)
+    model = train["model"]()
     # Keras' own initial weights, kept to compare their distribution with nbrun's.
     own = {f"keras_initial_{i}": w for i, w in enumerate(model.get_weights())}
     model.set_weights([start[f"initial_{i}"] for i in range(len(own))])
+    masks = [start[f"dropout_{k}"] for k in range(len(start.files)) if f"dropout_{k}" in start.files]
+    dropouts = sum(isinstance(layer, keras.layers.Dropout) for layer in model.layers)
+    replayed = dropouts > 0 and len(masks) == dropouts
+    if replayed:
+        model = with_replayed_dropout(model, [m.shape[1:] for m in masks])
+    model = compiled(train, model)
     x, y = data[train["data"]]["train"]
     (xt, yt), validation = split_rows(x, targets(y, train), train["validation_split"])
-    exact = not any(isinstance(layer, (keras.layers.Dropout, keras.layers.BatchNormalization))
-                    for layer in model.layers)
+    if replayed and validation is not None:
+        # Inference ignores the masks; these only fill the inputs.
+        validation = ([validation[0]] + [np.ones((len(validation[0]),) + m.shape[1:], np.float32) for m in masks],
+                      validation[1])
+    exact = not any(isinstance(layer, keras.layers.BatchNormalization) for layer in model.layers) and (
+        replayed or dropouts == 0)
     history, logs, after_epoch = {}, [], None
     for epoch, order in enumerate(start["order"][:epochs]):
         xe, ye = xt[order], yt[order]
+        if replayed:
+            rows = slice(epoch * len(order), (epoch + 1) * len(order))
+            xe = [xe] + [m[rows].astype(np.float32) for m in masks]
         # Exact per-step losses cost a forward pass each: epoch 1 only, which the comparison covers.
         log = StepLog(xe, ye, train["batch_size"], exact and epoch == 0,
                       int(start["after_steps"]) - sum(len(l.running) for l in logs))
