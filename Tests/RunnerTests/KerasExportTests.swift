@@ -129,6 +129,7 @@ final class KerasExportTests: XCTestCase {
             assert set(np.unique(keep)) == {0, 1}
             # Dropout(0.3): 51,200 flags, kept with probability 0.7 (4 sd = 0.008).
             assert abs(keep.mean() - 0.7) < 0.008, keep.mean()
+            assert abs(float(a["dropout_rate_0"]) - 0.3) < 1e-7, a["dropout_rate_0"]
             assert "dropout_1" not in a.files
             print("ok")
             """

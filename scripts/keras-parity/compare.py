@@ -20,6 +20,7 @@ Only NumPy is needed.
 import argparse
 import glob
 import json
+import math
 import os
 import sys
 
@@ -67,6 +68,51 @@ def initial_table(ours, theirs):
     print()
 
 
+def chi2_upper(x, df):
+    """P(chi2(df) >= x) by the Wilson-Hilferty cube-root normal approximation (Johnson, Kotz and
+    Balakrishnan, Continuous Univariate Distributions 1, 18.5), close for the hundreds of degrees of
+    freedom used here; NumPy and the standard library only."""
+    z = ((x / df) ** (1 / 3) - (1 - 2 / (9 * df))) / math.sqrt(2 / (9 * df))
+    return 0.5 * math.erfc(z / math.sqrt(2))
+
+
+def normal_two_sided(z):
+    return math.erfc(abs(z) / math.sqrt(2))
+
+
+def mask_table(archive):
+    """Whether nbrun's recorded Dropout masks look like independent Bernoulli(1 - rate) draws: the
+    kept fraction (z against 1 - rate), the spread of the per-unit kept fractions (chi-square with
+    one degree of freedom per unit), and the correlation of neighbouring flags in the order they are
+    drawn (the next element of a row) and of one element in consecutive rows (z = r sqrt(n)).
+    Two-sided p-values; a generator that correlates its draws would show here."""
+    names = sorted((k for k in archive.files if k.startswith("dropout_") and k[len("dropout_"):].isdigit()),
+                   key=lambda k: int(k[len("dropout_"):]))
+    if not names:
+        return
+    print("nbrun's Dropout masks (all recorded steps):\n\n"
+          "| layer | rate | flags | kept | z (kept vs 1 - rate) | per-unit chi-square p | lag-1 r (p) | next-row r (p) |"
+          "\n|---|---:|---:|---:|---:|---:|---:|---:|")
+    for name in names:
+        rate_key = "dropout_rate_" + name[len("dropout_"):]
+        rate = float(archive[rate_key]) if rate_key in archive.files else float("nan")
+        m = archive[name].reshape(len(archive[name]), -1).astype(np.float64)
+        rows, units = m.shape
+        q = 1 - rate
+        kept = m.mean()
+        z = (kept - q) / math.sqrt(rate * q / m.size)
+        per_unit = m.sum(axis=0)
+        chi2 = float(((per_unit - rows * q) ** 2).sum() / (rows * rate * q))
+        flat = m.ravel() - kept
+        lag1 = float((flat[:-1] * flat[1:]).mean() / flat.var())
+        centred = m - kept
+        nextrow = float((centred[:-1] * centred[1:]).mean() / centred.var())
+        print(f"| {name} | {rate:g} | {m.size} | {kept:.5f} | {z:+.2f} | {chi2_upper(chi2, units):.2f} | "
+              f"{lag1:+.5f} ({normal_two_sided(lag1 * math.sqrt(flat.size - 1)):.2f}) | "
+              f"{nextrow:+.5f} ({normal_two_sided(nextrow * math.sqrt(centred.size - units)):.2f}) |")
+    print()
+
+
 def tensor_names(count):
     """Keras' get_weights() names for the blog's layer kinds: kernel, bias per layer with weights."""
     return [f"tensor {i} ({'kernel' if i % 2 == 0 else 'bias'})" for i in range(count)]
@@ -107,6 +153,7 @@ def compare(train, a, ours, b, theirs, args, control=False, backend=None):
     print(f"## {train}: {a} and {b} from the same start{' (control)' if control else ''}\n")
     if not control:
         initial_table(ours, theirs)
+        mask_table(ours)
     n_loss = ours["loss"]
     exact = "loss" in theirs.files
     k_loss = theirs["loss"] if exact else theirs["running_loss"]

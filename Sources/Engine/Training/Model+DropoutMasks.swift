@@ -3,6 +3,8 @@ extension Model {
     public struct DropoutMask: Sendable {
         /// The layer's per-sample input shape (HWC, as Keras'), e.g. [128].
         public let shape: [Int]
+        /// The layer's rate: the probability of dropping an element.
+        public let rate: Float
         /// `batch × shape` flags, sample-major: 1 where the element was kept (and scaled by
         /// 1 / (1 - rate)), 0 where it was dropped.
         public let keep: [UInt8]
@@ -14,7 +16,7 @@ extension Model {
     public func dropoutMasks(batch: Int) -> [DropoutMask] {
         network.layers.enumerated().compactMap { index, layer in
             guard let dropout = layer as? DropoutLayer else { return nil }
-            return DropoutMask(shape: shapes[index], keep: dropout.keepFlags(batch: batch))
+            return DropoutMask(shape: shapes[index], rate: dropout.rate, keep: dropout.keepFlags(batch: batch))
         }
     }
 }

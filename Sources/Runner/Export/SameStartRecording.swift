@@ -12,8 +12,10 @@ import Foundation
 /// (N) with `after_steps_<i>` (the weights after N steps), `after_epoch_<i>` (after epoch 1),
 /// `history_<key>` (the epoch records, float32) and, for a model with Dropout, `dropout_<k>` (the
 /// k-th Dropout layer's masks, uint8, 1 kept and 0 dropped: (epochs × training rows, the layer's
-/// per-sample shape), row r of the masks belonging to row r of the flattened `order`), which the
-/// script feeds to the same layers so that both frameworks drop the same elements.
+/// per-sample shape), row r of the masks belonging to row r of the flattened `order`) with
+/// `dropout_rate_<k>`, which the script feeds to the same layers so that both frameworks drop the
+/// same elements. Masks beyond ``maskByteLimit`` are not recorded; the script's Dropout then draws
+/// its own.
 struct SameStartRecording {
     let id: String
     let spec: ModelSpec
@@ -39,7 +41,8 @@ struct SameStartRecording {
         var afterEpoch: [[Float]]?
         // The masks take a byte per element per training row and epoch: kept in memory up to
         // `maskByteLimit`, beyond it not recorded (the script's Dropout then draws its own masks).
-        let maskShapes = model.dropoutMasks(batch: 0).map(\.shape)
+        let layers = model.dropoutMasks(batch: 0)
+        let maskShapes = layers.map(\.shape)
         let keepsMasks = Self.maskBytes(shapes: maskShapes, rows: rows, epochs: config.epochs)
             .map { $0 <= Self.maskByteLimit } ?? false
         var masks: [[UInt8]] = keepsMasks ? maskShapes.map { _ in [] } : []
@@ -59,6 +62,7 @@ struct SameStartRecording {
         archive.add("after_steps", int32: [Int32(self.afterSteps)], shape: [])
         for (k, keep) in masks.enumerated() {
             archive.add("dropout_\(k)", uint8: keep, shape: [epochs * rows] + maskShapes[k])
+            archive.add("dropout_rate_\(k)", float64: [Double(layers[k].rate)], shape: [])
         }
         for (i, tensor) in (afterSteps ?? []).enumerated() {
             archive.add("after_steps_\(i)", float32: tensor, shape: shapes[i])

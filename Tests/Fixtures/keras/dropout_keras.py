@@ -286,9 +286,10 @@ def fit_same_start(train, seed, data, start_dir, epochs, verbose):
     masks = [start[f"dropout_{k}"] for k in range(len(start.files)) if f"dropout_{k}" in start.files]
     dropouts = sum(isinstance(layer, keras.layers.Dropout) for layer in model.layers)
     replayed = dropouts > 0 and len(masks) == dropouts
+    # The evaluations use the model with its own Dropout (the same weights, compiled alike).
+    plain = compiled(train, model)
     if replayed:
-        model = with_replayed_dropout(model, [m.shape[1:] for m in masks])
-    model = compiled(train, model)
+        model = compiled(train, with_replayed_dropout(plain, [m.shape[1:] for m in masks]))
     x, y = data[train["data"]]["train"]
     (xt, yt), validation = split_rows(x, targets(y, train), train["validation_split"])
     if replayed and validation is not None:
@@ -314,7 +315,8 @@ def fit_same_start(train, seed, data, start_dir, epochs, verbose):
                 history.setdefault(key, []).extend(locked(v) for v in values)
         if epoch == 0:
             after_epoch = model.get_weights()
-    steps = {"running_loss": np.array([v for l in logs for v in l.running], np.float64), **own}
+    steps = {"running_loss": np.array([v for l in logs for v in l.running], np.float64),
+             "replayed_dropout": np.array(replayed), **own}
     if exact:
         steps["loss"] = np.array([v for l in logs for v in l.losses], np.float64)
     after = next((l.weights_after for l in logs if l.weights_after is not None), None)
@@ -323,7 +325,7 @@ def fit_same_start(train, seed, data, start_dir, epochs, verbose):
     for i, w in enumerate(after_epoch or []):
         steps[f"after_epoch_{i}"] = w
     np.savez(os.path.join(start_dir, f"{train['id']}.keras-{keras.backend.backend()}.npz"), **steps)
-    return model, history
+    return plain, history
 
 
 def evaluate(model, train, x, y):
