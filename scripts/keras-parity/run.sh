@@ -11,14 +11,16 @@
 #    distributions.py prints the four measures per model with Welch's and Mann-Whitney's tests;
 #    curves.py prints both sides' per-epoch means and draws them with 95 % bands
 #    (.build/keras-parity/seeds/curves.png).
-# 4. Paired runs: for root seeds 1..PAIRS, nbrun's recording of the no-dropout model over
-#    PAIRED_EPOCHS epochs and Keras/TensorFlow replaying it; paired.py tests the differences.
+# 4. Paired runs: for root seeds 1..PAIRS, nbrun's recording of each of PAIRED_TRAINS over
+#    PAIRED_EPOCHS epochs (start, batch order and Dropout masks) and Keras/TensorFlow replaying it;
+#    paired.py tests the differences.
 # 5. Batch order: order.py records the rows fit() feeds per epoch on each backend, with Keras' own
 #    shuffling (seeded and unseeded) and with the exported script's EpochShuffled feed. Keras 3 on
 #    TensorFlow repeats one order in every epoch once seeded; the exported scripts reshuffle.
 # Slow: each Keras epoch takes ~14 s on 2 quiet cores; SEEDS=5 EPOCHS=20 is ~50 min of Keras.
 # Usage: scripts/keras-parity/run.sh   (env: SEEDS=5 EPOCHS=20 STEPS=100 SAME_START_EPOCHS=1
 #        BACKENDS="tensorflow jax" TRAINS="no_dropout with_dropout" PAIRS=5 PAIRED_EPOCHS=6
+#        PAIRED_TRAINS=no_dropout
 #        PARTS="order step distributions paired")
 set -eu
 SEEDS=${SEEDS:-5}
@@ -29,6 +31,7 @@ BACKENDS=${BACKENDS:-tensorflow jax}
 TRAINS=${TRAINS:-no_dropout with_dropout}
 PAIRS=${PAIRS:-5}
 PAIRED_EPOCHS=${PAIRED_EPOCHS:-6}
+PAIRED_TRAINS=${PAIRED_TRAINS:-no_dropout}
 PARTS=${PARTS:-order step distributions paired}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -90,13 +93,16 @@ case " $PARTS " in *" paired "*)
     mkdir -p "$dir"
     sed "s/^seed: .*/seed: $seed/" "$HERE/blog.md" > "$dir/blog.md"
     "$NBRUN" export --keras "$dir/blog.md" --set seeds=1 --set epochs="$PAIRED_EPOCHS" --same-start >&2
-    # Keras replays the no-dropout model only: Dropout's masks come from each framework's own generator.
-    KERAS_BACKEND=tensorflow "$PY" "$dir/blog_keras.py" --same-start "$dir/blog_same_start" --only no_dropout \
-      --verbose 0 >&2
+    # The Dropout model is replayed with nbrun's masks, so both drop the same elements.
+    # shellcheck disable=SC2046
+    KERAS_BACKEND=tensorflow "$PY" "$dir/blog_keras.py" --same-start "$dir/blog_same_start" \
+      $(for t in $PAIRED_TRAINS; do printf ' --only %s' "$t"; done) --verbose 0 >&2
     dirs="$dirs $dir"
   done
   echo "# Paired runs ($PAIRED_EPOCHS epochs)"
   echo
-  # shellcheck disable=SC2086
-  "$PY" "$HERE/paired.py" --train no_dropout $dirs
+  for t in $PAIRED_TRAINS; do
+    # shellcheck disable=SC2086
+    "$PY" "$HERE/paired.py" --train "$t" $dirs
+  done
 ;; esac

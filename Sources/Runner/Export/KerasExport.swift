@@ -78,7 +78,7 @@ public struct KerasExport {
             }
             var config = FitSettings.config(decl, threads: threads)
             config.epochs = sameStartEpochs ?? decl.epochs
-            log("same start: training `\(directive.id)` with nbrun for \(config.epochs) epochs")
+            log("same start: training `\(directive.id)` with nbrun for \(config.epochs) epoch\(config.epochs == 1 ? "" : "s")")
             let recording = SameStartRecording(
                 id: directive.id, spec: ModelSpec(layers: model.specs), config: config,
                 seed: CacheKey.seed(root: notebook.frontMatter.seed, id: directive.id),
