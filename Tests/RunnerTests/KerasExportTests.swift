@@ -9,6 +9,9 @@ import XCTest
 final class KerasExportTests: XCTestCase {
     static let repository = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent()
     static let golden = Fixtures.root.appendingPathComponent("keras/dropout_keras.py")
+    /// Builds an exported script's models, optimizers, metrics and callbacks against a stand-in
+    /// `keras`: a name the script never defines or imports fails (py_compile cannot see it).
+    static let resolveNames = Fixtures.root.appendingPathComponent("keras/resolve_names.py")
 
     /// The exported script of notebooks/dropout.md is the committed golden file, byte for byte.
     /// `NBRUN_UPDATE_GOLDEN=1` rewrites the golden file instead (after a deliberate change).
@@ -28,7 +31,9 @@ final class KerasExportTests: XCTestCase {
         XCTAssertTrue(text.contains("epsilon=1e-07"))
     }
 
-    /// Every article's script is valid Python (`python3 -m py_compile`); the pruning article's
+    /// Every article's script is valid Python (`python3 -m py_compile`) and names only what it
+    /// defines or imports (its models, optimizers, metrics and callbacks built against a stand-in
+    /// Keras: the regularisation article's `L2(...)` needs its import); the pruning article's
     /// lists its prune and sweep directives as not exported, the regularisation article's nothing.
     func testArticleExportsCompile() throws {
         let folder = try Scratch.directory(self)
@@ -38,6 +43,8 @@ final class KerasExportTests: XCTestCase {
             let written = try export.run()
             let result = try Self.python(["-m", "py_compile", written.script.path])
             XCTAssertEqual(result.status, 0, "\(name): \(result.output)")
+            let names = try Self.python([Self.resolveNames.path, written.script.path])
+            XCTAssertEqual(names.status, 0, "\(name): \(names.output)")
             let text = try String(contentsOf: written.script, encoding: .utf8)
             if name == "dropout-vs-pruning.md" {
                 XCTAssertTrue(written.skipped.contains { $0.hasPrefix("prune `global`") }, "\(written.skipped)")
@@ -87,6 +94,8 @@ final class KerasExportTests: XCTestCase {
         XCTAssertFalse(text.contains("Not exported"))
         let result = try Self.python(["-m", "py_compile", written.script.path])
         XCTAssertEqual(result.status, 0, result.output)
+        let names = try Self.python([Self.resolveNames.path, written.script.path])
+        XCTAssertEqual(names.status, 0, names.output)
     }
 
     /// `--same-start` on the small fixture notebook: NumPy reads the archive; the initial weights lie

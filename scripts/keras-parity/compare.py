@@ -162,8 +162,9 @@ def compare(train, a, ours, b, theirs, args, control=False, backend=None):
     if not exact:
         # Keras' running means; nbrun's become running means the same way (equal batches).
         n_loss = np.cumsum(n_loss) / np.arange(1, len(n_loss) + 1)
-        print("(the model has BatchNormalization, or Dropout whose masks were not recorded: Keras' running "
-              "means are compared, and any random masks differ, so the runs part from the first step)\n")
+        print("(the model has BatchNormalization, random augmentation, or Dropout whose masks were not "
+              "recorded: Keras' running means are compared, and any random draws differ, so the runs part "
+              "from the first step)\n")
     steps = min(len(n_loss), len(k_loss))
     window = min(args.steps, steps)
     diffs = np.array([relative(n_loss[i], k_loss[i]) for i in range(steps)])

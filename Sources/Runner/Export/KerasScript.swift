@@ -38,7 +38,9 @@ struct KerasScript {
 
     /// The whole script.
     func text() throws -> String {
-        var parts = [header, "import keras\n", Self.runtime, experimentHeading]
+        // The layers' `kernel_regularizer=L2(l2=...)` is `Regularizer.kerasDescription`, the one
+        // spelling the cache key also uses: the script imports the classes it names.
+        var parts = [header, "import keras\nfrom keras.regularizers import L1, L1L2, L2\n", Self.runtime, experimentHeading]
         parts.append(datasets)
         parts.append(try models())
         parts.append(trains)

@@ -227,21 +227,23 @@ def rows_of(x, lo, hi):
 class StepLog(keras.callbacks.Callback):
     """Per-step losses and the weights after `after` steps, for the step-parity comparison.
 
-    Keras reports running means per step; when the model has no BatchNormalization and no Dropout
-    drawing its own masks (none, or nbrun's replayed) the batch is also measured exactly: one more
-    forward pass before the update, with training=True, which then has no side effect and draws
-    nothing."""
+    Keras reports running means per step; when the model has no BatchNormalization, no random
+    augmentation and no Dropout drawing its own masks (none, or nbrun's replayed) the batch is also
+    measured exactly: one more forward pass before the update, with training=True, which then has
+    no side effect and draws nothing."""
 
-    def __init__(self, x, y, batch_size, exact, after):
+    def __init__(self, x, y, loss, batch_size, exact, after):
         super().__init__()
-        self.x, self.y, self.batch_size, self.exact, self.after = x, y, batch_size, exact, after
+        self.x, self.y, self.loss, self.batch_size, self.exact, self.after = x, y, loss, batch_size, exact, after
         self.step, self.losses, self.running, self.weights_after = 0, [], [], None
 
     def on_train_batch_begin(self, batch, logs=None):
         if self.exact:
             lo = batch * self.batch_size
             xb, yb = rows_of(self.x, lo, lo + self.batch_size), self.y[lo:lo + self.batch_size]
-            value = self.model.compute_loss(x=xb, y=yb, y_pred=self.model(xb, training=True))
+            # The loss function alone: compute_loss would add the kernel regularisers' penalties,
+            # which nbrun's per-step trace leaves out.
+            value = keras.ops.mean(keras.losses.get(self.loss)(yb, self.model(xb, training=True)))
             self.losses.append(float(keras.ops.convert_to_numpy(value)))
 
     def on_train_batch_end(self, batch, logs=None):
@@ -278,8 +280,10 @@ def fit_same_start(train, seed, data, start_dir, epochs, verbose):
         # Inference ignores the masks; these only fill the inputs.
         validation = ([validation[0]] + [np.ones((len(validation[0]),) + m.shape[1:], np.float32) for m in masks],
                       validation[1])
-    exact = not any(isinstance(layer, keras.layers.BatchNormalization) for layer in model.layers) and (
-        replayed or dropouts == 0)
+    # Exact step losses need a forward pass that draws nothing and changes nothing: no BatchNormalization,
+    # no random augmentation (RandomFlip, RandomRotation...), and Dropout only when nbrun's masks replace it.
+    exact = not any(isinstance(layer, keras.layers.BatchNormalization) or type(layer).__name__.startswith("Random")
+                    for layer in model.layers) and (replayed or dropouts == 0)
     history, logs, after_epoch = {}, [], None
     for epoch, order in enumerate(start["order"][:epochs]):
         xe, ye = xt[order], yt[order]
@@ -287,7 +291,7 @@ def fit_same_start(train, seed, data, start_dir, epochs, verbose):
             rows = slice(epoch * len(order), (epoch + 1) * len(order))
             xe = [xe] + [m[rows].astype(np.float32) for m in masks]
         # Exact per-step losses cost a forward pass each: epoch 1 only, which the comparison covers.
-        log = StepLog(xe, ye, train["batch_size"], exact and epoch == 0,
+        log = StepLog(xe, ye, train["loss"], train["batch_size"], exact and epoch == 0,
                       int(start["after_steps"]) - sum(len(l.running) for l in logs))
         h = model.fit(xe, ye, batch_size=train["batch_size"], epochs=1, shuffle=False, validation_data=validation,
                       callbacks=[log], verbose=verbose)
