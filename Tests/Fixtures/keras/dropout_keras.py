@@ -146,7 +146,7 @@ def split_rows(x, y, split):
 def compiled(train, model=None):
     """`model` (default: a fresh one) compiled as the train says; a metric given as a function is
     built per model."""
-    model = model or train["model"]()
+    model = model if model is not None else train["model"]()
     metrics = [m() if callable(m) else m for m in train["metrics"]]
     model.compile(optimizer=train["optimizer"](), loss=train["loss"], metrics=metrics)
     return model
