@@ -44,7 +44,7 @@ def main():
                      measures(nbrun["history_val_loss"], nbrun["history_val_accuracy"]),
                      measures(keras["val_loss"], keras["val_accuracy"])))
 
-    print(f"## {args.train}: nbrun and Keras ({args.backend}) from the same start, {len(rows)} seeds\n")
+    print(f"## {args.train}: nbrun and Keras ({args.backend}) from the same start, {len(rows)} seed{'s' if len(rows) != 1 else ''}\n")
     print("| run | nbrun min val_loss (epoch) | Keras min val_loss (epoch) | nbrun final | Keras final | "
           "nbrun final val_accuracy | Keras final val_accuracy |")
     print("|---|---:|---:|---:|---:|---:|---:|")
