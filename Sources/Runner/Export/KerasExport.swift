@@ -84,7 +84,7 @@ public struct KerasExport {
                 seed: CacheKey.seed(root: notebook.frontMatter.seed, id: directive.id),
                 samples: loaded[decl.data]!.train,
                 afterSteps: afterSteps)
-            let archive = try recording.run()
+            let archive = try recording.run(log: log)
             try write(archive.zipped(), to: directory.appendingPathComponent(directive.id + ".nbrun.npz"))
         }
     }

@@ -10,6 +10,9 @@ import Foundation
 struct NumpyArchive {
     private var entries: [(name: String, bytes: [UInt8])] = []
 
+    /// The entries' names, in the order they were added.
+    var names: [String] { entries.map(\.name) }
+
     /// Float32 values (`<f4`) of `shape`, row-major.
     mutating func add(_ name: String, float32 values: [Float], shape: [Int]) {
         add(name, descr: "<f4", values, shape: shape) { $0.bitPattern }
