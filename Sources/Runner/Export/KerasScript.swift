@@ -40,7 +40,8 @@ struct KerasScript {
     func text() throws -> String {
         // The layers' `kernel_regularizer=L2(l2=...)` is `Regularizer.kerasDescription`, the one
         // spelling the cache key also uses: the script imports the classes it names.
-        var parts = [header, "import keras\nfrom keras.regularizers import L1, L1L2, L2\n", Self.runtime, experimentHeading]
+        let imports = "import keras\nfrom keras.regularizers import L1, L1L2, L2\n"
+        var parts = [header, imports, Self.runtime, experimentHeading]
         parts.append(datasets)
         parts.append(try models())
         parts.append(trains)
